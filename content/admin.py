@@ -1,0 +1,55 @@
+import datetime
+
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+from markdownx.admin import MarkdownxModelAdmin
+
+from content.models import Page, Source
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("soon", "Due in the next 30 days")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        if self.value() == "soon":
+            return queryset.review_due_within(30)
+        return queryset
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 1
+    fields = ["organisation", "title", "url", "date", "order"]
+    # An address typed without a scheme means https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Page)
+class PageAdmin(MarkdownxModelAdmin):
+    list_display = ["title", "status", "last_reviewed", "review_due", "review_state", "updated"]
+    list_filter = ["status", ReviewFilter]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SourceInline]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "status", "order"]}),
+        ("Text", {"fields": ["body"]}),
+        ("Review", {"fields": ["last_reviewed", "review_due"]}),
+    ]
+
+    @admin.display(description="review")
+    def review_state(self, page):
+        today = timezone.localdate()
+        if page.review_is_overdue(today):
+            return "Overdue"
+        if page.review_due <= today + datetime.timedelta(30):
+            return "Due soon"
+        return "OK"

@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from content.starting_pages import load_starting_pages
+
+
+def create_starting_pages(apps, schema_editor):
+    load_starting_pages(apps.get_model("content", "Page"), apps.get_model("content", "Source"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("content", "0001_initial")]
+
+    operations = [migrations.RunPython(create_starting_pages, migrations.RunPython.noop)]

@@ -1,0 +1,129 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+
+from content.rendering import render_markdown
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Page.Status.PUBLISHED)
+
+    def review_overdue(self, today=None):
+        return self.filter(review_due__lt=today or timezone.localdate())
+
+    def review_due_within(self, days, today=None):
+        today = today or timezone.localdate()
+        return self.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days))
+
+
+class Page(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(
+        max_length=120,
+        help_text="The page's only top-level heading. Say plainly what the page is about.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=(
+            "The page's address: /pages/<slug>/. Fills itself from the title. Changing it "
+            "breaks bookmarks and links, so avoid that once a page is published."
+        ),
+    )
+    summary = models.CharField(
+        max_length=240,
+        help_text=(
+            "One or two short sentences. Parents see this in the page list, the guide's "
+            "result and search results, so say who the page is for."
+        ),
+    )
+    body = MarkdownxField(
+        help_text=(
+            "Markdown. Start sections with ## (the title is the page's only # heading). "
+            "Give a section a fixed id with {#id} after its heading when other pages or the "
+            "guide link to it. Keep to reading grade 8: short sentences, plain words, and "
+            "explain each medical word the first time. End with the questions parents may "
+            "want to ask. Raw HTML is shown as text."
+        )
+    )
+    body_html = models.TextField(blank=True, editable=False)
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Only published pages are shown to the public. Staff can preview drafts.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Pages are listed from the lowest number up."
+    )
+    last_reviewed = models.DateField(
+        "page last reviewed",
+        help_text="When a clinician last checked this page. Parents see this date.",
+    )
+    review_due = models.DateField(
+        "next review due",
+        help_text=(
+            "Parents see this date. Spread review dates across pages: when every page "
+            "shares one date, reviews get skipped."
+        ),
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Rendered once here, not on every request; the admin hides body_html.
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("content:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
+            raise ValidationError(
+                {"review_due": "The next review must be due after the page was last reviewed."}
+            )
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def review_is_overdue(self, today=None):
+        return self.review_due < (today or timezone.localdate())
+
+
+class Source(models.Model):
+    page = models.ForeignKey(Page, related_name="sources", on_delete=models.CASCADE)
+    organisation = models.CharField(
+        max_length=120, help_text="Who published it, e.g. National Cancer Institute."
+    )
+    title = models.CharField(max_length=200, help_text="The source's own title.")
+    url = models.URLField("address", blank=True, help_text="Where parents can read it.")
+    date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the source was published or last updated, if it says.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.title}"

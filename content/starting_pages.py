@@ -1,0 +1,71 @@
+"""The site's starting content: Markdown files in content/pages/ with a short
+header of `key: value` lines between two `---` lines.
+
+Read by the data migration that creates the pages on the first `migrate`, and
+by the tests that check the files themselves.
+"""
+
+import datetime
+from pathlib import Path
+
+from content.rendering import render_markdown
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+
+SOURCES = {
+    "nci": {
+        "organisation": "National Cancer Institute (NCI)",
+        "title": "Neuroblastoma Treatment (PDQ®) – Patient Version: treatment options for "
+        "recurrent neuroblastoma",
+        "url": "https://www.cancer.gov/types/neuroblastoma/patient/neuroblastoma-treatment-pdq",
+        "date": datetime.date(2015, 5, 28),
+    },
+    "ccs": {
+        "organisation": "Canadian Cancer Society",
+        "title": "Treatments for recurrent neuroblastoma",
+        "url": "https://cancer.ca/en/cancer-information/cancer-types/neuroblastoma/treatment",
+        "date": None,
+    },
+}
+
+
+def parse_page_file(path):
+    """Return the page's fields from one file, as plain data."""
+    text = Path(path).read_text(encoding="utf-8")
+    _, header, body = text.split("---\n", 2)
+    meta = {}
+    for line in header.strip().splitlines():
+        key, _, value = line.partition(":")
+        meta[key.strip()] = value.strip()
+    return {
+        "slug": Path(path).stem,
+        "title": meta["title"],
+        "summary": meta["summary"],
+        "order": int(meta["order"]),
+        "last_reviewed": datetime.date.fromisoformat(meta["reviewed"]),
+        "review_due": datetime.date.fromisoformat(meta["review_due"]),
+        "sources": [SOURCES[key.strip()] for key in meta["sources"].split(",")],
+        "body": body.lstrip("\n"),
+    }
+
+
+def starting_pages():
+    return [parse_page_file(path) for path in sorted(PAGES_DIR.glob("*.md"))]
+
+
+def load_starting_pages(page_model, source_model):
+    """Create any starting page that doesn't exist yet, published, with its sources.
+
+    Takes the models as arguments so the data migration can pass its historical
+    ones. A page that exists is left alone: an editor's changes are never
+    overwritten.
+    """
+    for data in starting_pages():
+        if page_model.objects.filter(slug=data["slug"]).exists():
+            continue
+        sources = data.pop("sources")
+        page = page_model.objects.create(
+            status="published", body_html=render_markdown(data["body"]), **data
+        )
+        for order, source in enumerate(sources):
+            source_model.objects.create(page=page, order=order, **source)

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponseNotFound
+from django.urls import include, path
+from markdownx.views import MarkdownifyView
+
+admin.site.site_header = "neuroinfo editors"
+admin.site.site_title = "neuroinfo editors"
+admin.site.index_title = "Pages and the guide"
+
+
+def uploads_are_off(request):
+    return HttpResponseNotFound("Image uploads are turned off.", content_type="text/plain")
+
+
+urlpatterns = [
+    # markdownx's own URLconf answers anyone and accepts image uploads. Its
+    # widget posts to these two paths, so we keep them, for staff only.
+    path(
+        "markdownx/markdownify/",
+        staff_member_required(MarkdownifyView.as_view()),
+        name="markdownx_markdownify",
+    ),
+    path("markdownx/upload/", uploads_are_off, name="markdownx_upload"),
+    path("admin/", admin.site.urls),
+    path("", include("content.urls")),
+]

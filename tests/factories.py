@@ -1,0 +1,19 @@
+"""Tiny factories with defaults that tests override by keyword."""
+
+import datetime
+
+from content.models import Page
+
+
+def make_page(**overrides):
+    fields = {
+        "title": "A test page",
+        "slug": "a-test-page",
+        "summary": "A short summary.",
+        "body": "## A section {#a-section}\n\nSome plain words.",
+        "status": Page.Status.PUBLISHED,
+        "last_reviewed": datetime.date(2026, 11, 1),
+        "review_due": datetime.date(2027, 5, 1),
+    }
+    fields.update(overrides)
+    return Page.objects.create(**fields)

@@ -1,0 +1,18 @@
+"""Test settings: the real settings, with a fixed key and plain static storage.
+
+Plain storage lets templates render without running collectstatic first.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+# The test client speaks plain HTTP; tests of the HTTPS settings set it themselves.
+os.environ.setdefault("HTTPS", "0")
+
+from neuroinfo.settings import *  # noqa: E402, F403
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,81 @@
+import pytest
+
+from content.models import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editors_see_pages_with_status_and_review_dates(staff_client, page):
+    html = staff_client.get("/admin/content/page/").content.decode()
+    assert page.title in html
+    assert "Published" in html
+    assert "Next review due" in html
+
+
+def test_overdue_filter_lists_only_pages_past_their_review_date(staff_client):
+    Page.objects.filter(slug="cns").update(review_due="2020-01-01")
+    html = staff_client.get("/admin/content/page/?review=overdue").content.decode()
+    assert "comes back in the brain or spinal cord" in html
+    assert "When low-risk neuroblastoma comes back" not in html
+
+
+def test_search_finds_text_in_the_body(staff_client):
+    html = staff_client.get("/admin/content/page/?q=crizotinib").content.decode()
+    assert "1 result" in html
+
+
+def test_the_edit_form_has_the_live_preview_and_slug_from_title(staff_client, page):
+    html = staff_client.get(f"/admin/content/page/{page.pk}/change/").content.decode()
+    assert "markdownx-editor" in html
+    assert "markdownx-preview" in html
+    assert "prepopulated" in html
+
+
+def test_an_invalid_change_keeps_what_the_editor_typed(staff_client, page):
+    response = staff_client.post(
+        f"/admin/content/page/{page.pk}/change/",
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "status": "published",
+            "order": 1,
+            "body": "A long new paragraph the editor wrote.",
+            "last_reviewed": "2026-11-20",
+            "review_due": "2026-11-01",
+            "sources-TOTAL_FORMS": 0,
+            "sources-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The next review must be due after the page was last reviewed" in html
+    assert "A long new paragraph the editor wrote." in html
+
+
+def test_live_preview_sanitises_like_the_public_page(staff_client):
+    response = staff_client.post(
+        "/markdownx/markdownify/", {"content": '## Hi\n\n<img src=x onerror="alert(1)">'}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<h2 id="hi">Hi</h2>' in html
+    assert "<img" not in html
+
+
+def test_live_preview_is_for_staff_only(client):
+    response = client.post("/markdownx/markdownify/", {"content": "<b>x</b>"})
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("user_client", ["client", "staff_client"])
+def test_image_uploads_are_off_for_everyone(request, user_client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = request.getfixturevalue(user_client)
+    upload = SimpleUploadedFile("x.png", b"\x89PNG\r\n", content_type="image/png")
+    response = client.post("/markdownx/upload/", {"image": upload})
+    assert response.status_code == 404
+    assert not any(tmp_path.iterdir())

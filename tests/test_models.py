@@ -1,0 +1,44 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from content.models import Page
+from tests.factories import make_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_saving_a_page_renders_its_markdown_to_html():
+    page = make_page(body="## Hello\n\n<script>x</script>")
+    assert '<h2 id="hello">Hello</h2>' in page.body_html
+    assert "<script>" not in page.body_html
+
+
+def test_published_leaves_out_drafts():
+    make_page(slug="one")
+    make_page(slug="two", status=Page.Status.DRAFT)
+    published = Page.objects.published().filter(slug__in=["one", "two"])
+    assert [p.slug for p in published] == ["one"]
+
+
+def test_review_overdue_and_due_soon_use_the_date_given():
+    Page.objects.all().delete()
+    make_page(slug="late", review_due=datetime.date(2026, 11, 1))
+    make_page(slug="soon", review_due=datetime.date(2026, 12, 1))
+    make_page(slug="later", review_due=datetime.date(2027, 6, 1))
+    today = datetime.date(2026, 11, 22)
+    assert [p.slug for p in Page.objects.review_overdue(today)] == ["late"]
+    assert [p.slug for p in Page.objects.review_due_within(30, today)] == ["soon"]
+
+
+def test_a_review_cannot_be_due_before_the_last_review():
+    page = make_page()
+    page.review_due = page.last_reviewed
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "review_due" in error.value.message_dict
+
+
+def test_absolute_url_is_the_public_page_address():
+    assert make_page(slug="cns-x").get_absolute_url() == "/pages/cns-x/"

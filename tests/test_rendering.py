@@ -1,0 +1,75 @@
+import pytest
+
+from content.rendering import render_markdown
+
+
+def test_headings_get_ids_and_an_explicit_id_wins():
+    html = render_markdown("## Where it comes back\n\n## In one place {#one-place}")
+    assert '<h2 id="where-it-comes-back">Where it comes back</h2>' in html
+    assert '<h2 id="one-place">In one place</h2>' in html
+
+
+def test_tables_are_allowed():
+    html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |")
+    assert "<table>" in html
+    assert "<td>1</td>" in html
+
+
+def test_a_hash_heading_does_not_make_a_second_h1():
+    html = render_markdown("# Title\n\ntext")
+    assert "<h1" not in html
+    assert "Title" in html
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<style>body{display:none}</style>",
+        '<img src="x" onerror="alert(1)">',
+        '<a href="#" onclick="alert(1)">x</a>',
+        '<iframe src="https://example.org"></iframe>',
+        "<div>\n<script>alert(1)</script>\n</div>",
+        "<svg onload=alert(1)>",
+        "<object data='x'></object>",
+    ],
+)
+def test_raw_html_never_becomes_markup(hostile):
+    html = render_markdown(hostile)
+    for tag in ("<script", "<style", "<img", "<iframe", "<svg", "<object", "<div", "<a "):
+        assert tag not in html
+
+
+def test_raw_html_is_shown_as_text_so_nothing_the_editor_typed_vanishes():
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in render_markdown("<script>alert(1)</script>")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[x](vbscript:msgbox(1))",
+        "![x](javascript:alert(1))",
+    ],
+)
+def test_dangerous_link_schemes_are_removed(link):
+    html = render_markdown(link).lower()
+    assert "javascript:" not in html
+    assert "data:" not in html
+    assert "vbscript:" not in html
+    assert "<img" not in html
+
+
+def test_attribute_lists_cannot_add_event_handlers():
+    html = render_markdown('## Heading {#h onclick="alert(1)" style="color:red"}')
+    assert "onclick" not in html
+    assert "style" not in html
+    assert 'id="h"' in html
+
+
+def test_safe_links_are_kept():
+    html = render_markdown("[trials](/pages/clinical-trials/) and <https://www.cancer.gov/>")
+    assert 'href="/pages/clinical-trials/"' in html
+    assert 'href="https://www.cancer.gov/"' in html

@@ -1,0 +1,56 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_published_pages_with_summaries_and_links_to_the_guide(client, page, draft):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert page.title in html
+    assert page.summary in html
+    assert draft.title not in html
+    assert 'href="/guide/"' in html
+
+
+def test_a_published_page_shows_its_body_dates_sources_and_care_team_note(client, page):
+    page.sources.create(organisation="National Cancer Institute", title="PDQ", url="https://x.org")
+    response = client.get("/pages/a-test-page/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert '<h2 id="a-section">' in html
+    assert "Page last reviewed" in html
+    assert "1 November 2026" in html
+    assert "Next review due" in html
+    assert "1 May 2027" in html
+    assert "National Cancer Institute" in html
+    assert "does not replace the advice of your child's care team" in html
+
+
+def test_an_unknown_page_gives_a_friendly_404_with_a_way_back(client, db):
+    response = client.get("/pages/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'href="/"' in html
+
+
+def test_a_draft_is_hidden_from_the_public(client, draft):
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_staff_can_preview_a_draft_page(staff_client, draft):
+    response = staff_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "only staff can see this page" in response.content.decode()
+
+
+def test_public_pages_set_no_cookies(client, page):
+    for url in ["/", page.get_absolute_url(), "/pages/missing/"]:
+        assert not client.get(url).cookies, url
+
+
+def test_pages_need_a_fixed_number_of_queries(client, page, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        client.get(page.get_absolute_url())
