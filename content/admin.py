@@ -1,11 +1,15 @@
 import datetime
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from markdownx.admin import MarkdownxModelAdmin
 
+from content import guide
+from content.guide_admin import refuse_new_problems
 from content.models import Page, Source
+from content.rendering import render_markdown
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -31,8 +35,29 @@ class SourceInline(admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class PageForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = [
+            "title", "slug", "summary", "status", "order", "body", "last_reviewed", "review_due"
+        ]  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.errors:
+            # Unpublishing a page, or removing a section, that the guide leads to
+            # would send a parent to a 404 or the wrong place: refuse it.
+            before = guide.load_questionnaire()
+            old_slug = Page.objects.get(pk=self.instance.pk).slug
+            page = Page(**{f: cleaned.get(f) for f in ["title", "slug", "summary", "status"]})
+            page.body_html = render_markdown(cleaned.get("body", ""))
+            refuse_new_problems(before, guide.with_page(before, guide.page_info(page), old_slug))
+        return cleaned
+
+
 @admin.register(Page)
 class PageAdmin(MarkdownxModelAdmin):
+    form = PageForm
     list_display = ["title", "status", "last_reviewed", "review_due", "review_state", "updated"]
     list_filter = ["status", ReviewFilter]
     search_fields = ["title", "summary", "body"]

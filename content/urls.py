@@ -1,10 +1,14 @@
 from django.urls import path
 
-from content import views
+from content import guide_views, views
 
 app_name = "content"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
+    path("guide/", guide_views.start, name="guide_start"),
+    path("guide/result/", guide_views.result, name="guide_result"),
+    path("guide/<slug:key>/", guide_views.question, name="guide_question"),
+    path("guide/<slug:key>/next/", guide_views.answer, name="guide_answer"),
 ]

@@ -6,46 +6,128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text="The page's only top-level heading. Say plainly what the page is about.", max_length=120)),
-                ('slug', models.SlugField(help_text="The page's address: /pages/<slug>/. Fills itself from the title. Changing it breaks bookmarks and links, so avoid that once a page is published.", max_length=80, unique=True)),
-                ('summary', models.CharField(help_text="One or two short sentences. Parents see this in the page list, the guide's result and search results, so say who the page is for.", max_length=240)),
-                ('body', markdownx.models.MarkdownxField(help_text="Markdown. Start sections with ## (the title is the page's only # heading). Give a section a fixed id with {#id} after its heading when other pages or the guide link to it. Keep to reading grade 8: short sentences, plain words, and explain each medical word the first time. End with the questions parents may want to ask. Raw HTML is shown as text.")),
-                ('body_html', models.TextField(blank=True, editable=False)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', help_text='Only published pages are shown to the public. Staff can preview drafts.', max_length=10)),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='Pages are listed from the lowest number up.')),
-                ('last_reviewed', models.DateField(help_text='When a clinician last checked this page. Parents see this date.', verbose_name='page last reviewed')),
-                ('review_due', models.DateField(help_text='Parents see this date. Spread review dates across pages: when every page shares one date, reviews get skipped.', verbose_name='next review due')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The page's only top-level heading. Say plainly what the page is about.",
+                        max_length=120,
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The page's address: /pages/<slug>/. Fills itself from the title. Changing it breaks bookmarks and links, so avoid that once a page is published.",
+                        max_length=80,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="One or two short sentences. Parents see this in the page list, the guide's result and search results, so say who the page is for.",
+                        max_length=240,
+                    ),
+                ),
+                (
+                    "body",
+                    markdownx.models.MarkdownxField(
+                        help_text="Markdown. Start sections with ## (the title is the page's only # heading). Give a section a fixed id with {#id} after its heading when other pages or the guide link to it. Keep to reading grade 8: short sentences, plain words, and explain each medical word the first time. End with the questions parents may want to ask. Raw HTML is shown as text."
+                    ),
+                ),
+                ("body_html", models.TextField(blank=True, editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        help_text="Only published pages are shown to the public. Staff can preview drafts.",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Pages are listed from the lowest number up."
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="When a clinician last checked this page. Parents see this date.",
+                        verbose_name="page last reviewed",
+                    ),
+                ),
+                (
+                    "review_due",
+                    models.DateField(
+                        help_text="Parents see this date. Spread review dates across pages: when every page shares one date, reviews get skipped.",
+                        verbose_name="next review due",
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['order', 'title'],
+                "ordering": ["order", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation', models.CharField(help_text='Who published it, e.g. National Cancer Institute.', max_length=120)),
-                ('title', models.CharField(help_text="The source's own title.", max_length=200)),
-                ('url', models.URLField(blank=True, help_text='Where parents can read it.', verbose_name='address')),
-                ('date', models.DateField(blank=True, help_text='When the source was published or last updated, if it says.', null=True)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='content.page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(
+                        help_text="Who published it, e.g. National Cancer Institute.",
+                        max_length=120,
+                    ),
+                ),
+                ("title", models.CharField(help_text="The source's own title.", max_length=200)),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True, help_text="Where parents can read it.", verbose_name="address"
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the source was published or last updated, if it says.",
+                        null=True,
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sources",
+                        to="content.page",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'pk'],
+                "ordering": ["order", "pk"],
             },
         ),
     ]

@@ -1,0 +1,422 @@
+"""The guide's routing and its integrity checks, as plain functions over plain data.
+
+A parent's answers travel only in the address (`?where=one-place&risk-group=low`),
+so every function here takes the answers as a dict and returns new data; nothing
+is stored. `load_questionnaire()` is the only function that reads the database.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+MAX_VALUE_LENGTH = 40
+
+
+class GuideError(Exception):
+    """Input the guide cannot act on. The message is shown to the parent."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    key: str
+    label: str
+    reason: str
+    hint: str = ""
+    is_unsure: bool = False
+    next_question: str | None = None
+    page: str | None = None
+    section: str = ""
+    result_note: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    answers: tuple[Answer, ...]
+    hint: str = ""
+    summary_label: str = ""
+    error_message: str = ""
+    order: int = 0
+
+    def answer(self, key):
+        return next((a for a in self.answers if a.key == key), None)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    slug: str
+    title: str
+    summary: str = ""
+    published: bool = True
+    sections: frozenset = frozenset()
+    links_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    questions: tuple[Question, ...]  # in order: the first is where the guide starts
+    pages: dict = field(default_factory=dict)  # slug -> PageInfo
+
+    @property
+    def start(self):
+        return self.questions[0] if self.questions else None
+
+    def question(self, key):
+        return next((q for q in self.questions if q.key == key), None)
+
+
+@dataclass(frozen=True)
+class Step:
+    question: Question
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Where a set of answers leads: the answered steps, then either the next
+    question to ask (`pending`) or the page and section at the end."""
+
+    steps: tuple[Step, ...]
+    pending: Question | None = None
+    page: str | None = None
+    section: str = ""
+
+    @property
+    def asked(self):
+        keys = [step.question.key for step in self.steps]
+        return keys + [self.pending.key] if self.pending else keys
+
+    @property
+    def answers(self):
+        return {step.question.key: step.answer.key for step in self.steps}
+
+    def reason(self):
+        """'it has come back in one place and your child was first treated for …'"""
+        return " and ".join(step.answer.reason for step in self.steps)
+
+
+def walk(questionnaire, answers):
+    """Follow the answers from the first question until one is missing or a page is reached.
+
+    Answers to questions off that path are ignored here; `read_answers` refuses them.
+    """
+    steps = []
+    section = ""
+    question = questionnaire.start
+    seen = set()
+    while question is not None and question.key not in seen:
+        seen.add(question.key)
+        answer = question.answer(answers.get(question.key))
+        if answer is None:
+            return Walk(tuple(steps), pending=question)
+        steps.append(Step(question, answer))
+        # A later answer's own section wins; otherwise an earlier one carries on.
+        section = answer.section or section
+        if answer.page:
+            return Walk(tuple(steps), page=answer.page, section=section)
+        question = questionnaire.question(answer.next_question)
+    # Only a broken questionnaire gets here; the system check reports it.
+    return Walk(tuple(steps))
+
+
+def parse_params(questionnaire, params):
+    """Turn a query string's {name: [values]} into {question key: answer key}.
+
+    Refuses, with a message for the parent, anything a link made by the guide
+    would never contain.
+    """
+    answers = {}
+    for name, values in params.items():
+        question = questionnaire.question(name)
+        if question is None:
+            raise GuideError("The address has something in it that the guide does not ask.")
+        if len(values) != 1:
+            raise GuideError("The address gives more than one answer to the same question.")
+        value = values[0]
+        if len(value) > MAX_VALUE_LENGTH or question.answer(value) is None:
+            raise GuideError("The address has an answer that the guide does not know.")
+        answers[name] = value
+    return answers
+
+
+def read_answers(questionnaire, params):
+    """Parse the answers and check they all lie on one path through the guide."""
+    answers = parse_params(questionnaire, params)
+    result = walk(questionnaire, answers)
+    off_path = set(answers) - set(result.asked)
+    if off_path:
+        raise GuideError("The address answers a question that does not apply to the other answers.")
+    return answers, result
+
+
+def question_state(questionnaire, key, params):
+    """What the page for question `key` needs: its answers so far and the walk.
+
+    Raises GuideError when `key` is not a question the answers lead to.
+    """
+    answers, result = read_answers(questionnaire, params)
+    if key not in result.asked:
+        raise GuideError(
+            "Some answers are missing from the address, so we cannot show that question."
+        )
+    return answers, result
+
+
+def previous_question(result, key):
+    """The question asked before `key` on this path, or None for the first."""
+    asked = result.asked
+    index = asked.index(key)
+    return asked[index - 1] if index else None
+
+
+def submit(questionnaire, key, params):
+    """Apply a submitted answer to question `key`.
+
+    The answers before `key` must lead to it; answers after it (sent along when
+    a parent changes one answer) are kept while they still apply to the new
+    path and dropped when they don't. Returns (answers, walk), or (answers,
+    None) when no answer was chosen, so the question is shown again with its
+    error.
+    """
+    params = dict(params)
+    chosen = params.pop(key, None)
+    others = parse_params(questionnaire, params)
+    before = walk(questionnaire, others)
+    if before.pending is None or before.pending.key != key:
+        raise GuideError("Some answers are missing from the address, so we cannot go on.")
+    if not chosen or chosen == [""]:
+        return others, None
+    answers = {**others, **parse_params(questionnaire, {key: chosen})}
+    result = walk(questionnaire, answers)
+    return result.answers, result
+
+
+def result_state(questionnaire, params):
+    """The walk for a finished guide; GuideError when it did not reach a page."""
+    answers, result = read_answers(questionnaire, params)
+    if result.page is None:
+        raise GuideError("Some answers are missing from the address, so we cannot show a result.")
+    return answers, result
+
+
+# --- integrity ----------------------------------------------------------------
+
+
+def problems(questionnaire):
+    """Every way the questionnaire could strand a parent, as sentences for an editor."""
+    found = []
+    if not questionnaire.questions:
+        return ["The guide has no questions."]
+    keys = {q.key for q in questionnaire.questions}
+    for question in questionnaire.questions:
+        where = f"Question “{question.text}”"
+        if len(question.answers) < 2:
+            found.append(f"{where} needs at least two answers.")
+        if not any(a.is_unsure for a in question.answers):
+            found.append(f"{where} has no “I'm not sure” answer.")
+        for answer in question.answers:
+            found.extend(_answer_problems(questionnaire, keys, question, answer))
+    found.extend(_loops(questionnaire))
+    reachable = _reachable(questionnaire)
+    for question in questionnaire.questions:
+        if question.key not in reachable:
+            found.append(f"Question “{question.text}” cannot be reached from the first question.")
+    if not found:
+        found.extend(_missing_sections(questionnaire))
+    return found
+
+
+def _answer_problems(questionnaire, keys, question, answer):
+    where = f"Answer “{answer.label}” to “{question.text}”"
+    if bool(answer.page) == bool(answer.next_question):
+        yield f"{where} must lead to either a page or another question (not both, not neither)."
+    if answer.next_question and answer.next_question not in keys:
+        yield f"{where} leads to a question that does not exist."
+    if answer.next_question == question.key:
+        yield f"{where} leads back to its own question."
+    if answer.page:
+        page = questionnaire.pages.get(answer.page)
+        if page is None:
+            yield f"{where} leads to a page that does not exist."
+        elif not page.published:
+            yield f"{where} leads to “{page.title}”, which is not published."
+
+
+def _edges(questionnaire, question):
+    return [a.next_question for a in question.answers if a.next_question and not a.page]
+
+
+def _loops(questionnaire):
+    found = []
+    state = {}  # key -> "visiting" | "done"
+
+    def visit(key, trail):
+        state[key] = "visiting"
+        question = questionnaire.question(key)
+        for nxt in _edges(questionnaire, question) if question else []:
+            if questionnaire.question(nxt) is None or nxt == key:
+                continue
+            if state.get(nxt) == "visiting":
+                cycle = trail[trail.index(nxt) :] + [nxt]
+                found.append("The guide goes round in a loop: " + " → ".join(cycle) + ".")
+            elif nxt not in state:
+                visit(nxt, trail + [nxt])
+        state[key] = "done"
+
+    for question in questionnaire.questions:
+        if question.key not in state:
+            visit(question.key, [question.key])
+    return found
+
+
+def _reachable(questionnaire):
+    seen = set()
+    todo = [questionnaire.start.key]
+    while todo:
+        key = todo.pop()
+        if key in seen or questionnaire.question(key) is None:
+            continue
+        seen.add(key)
+        todo.extend(_edges(questionnaire, questionnaire.question(key)))
+    return seen
+
+
+def all_paths(questionnaire):
+    """Every complete set of answers, with the walk it gives (a finite list: no loops)."""
+    results = []
+
+    def extend(answers):
+        result = walk(questionnaire, answers)
+        if result.pending is None:
+            results.append((answers, result))
+            return
+        for answer in result.pending.answers:
+            extend({**answers, result.pending.key: answer.key})
+
+    extend({})
+    return results
+
+
+def _missing_sections(questionnaire):
+    found = []
+    for answers, result in all_paths(questionnaire):
+        page = questionnaire.pages.get(result.page)
+        if page and result.section and result.section not in page.sections:
+            said = ", ".join(f"{q} = {a}" for q, a in answers.items())
+            found.append(
+                f"The answers {said} open “{page.title}” at a section “{result.section}” "
+                "that the page does not have."
+            )
+    return sorted(set(found))
+
+
+# --- reading the database -------------------------------------------------------
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_PAGE_LINK = re.compile(r'href="/pages/([\w-]+)/')
+
+
+def page_info(page):
+    return PageInfo(
+        slug=page.slug,
+        title=page.title,
+        summary=page.summary,
+        published=page.is_published,
+        sections=frozenset(_ID.findall(page.body_html)),
+        links_to=tuple(dict.fromkeys(_PAGE_LINK.findall(page.body_html))),
+    )
+
+
+def answer_info(answer):
+    return Answer(
+        key=answer.key,
+        label=answer.label,
+        reason=answer.reason,
+        hint=answer.hint,
+        is_unsure=answer.is_unsure,
+        next_question=answer.next_question.key if answer.next_question_id else None,
+        page=answer.page.slug if answer.page_id else None,
+        section=answer.section,
+        result_note=answer.result_note,
+    )
+
+
+def question_info(question, answers):
+    return Question(
+        key=question.key,
+        text=question.text,
+        hint=question.hint,
+        summary_label=question.summary_label,
+        error_message=question.error_message,
+        order=question.order,
+        answers=tuple(answer_info(a) for a in answers),
+    )
+
+
+def load_questionnaire():
+    """The guide as it is in the database: three queries."""
+    from content.models import Answer as AnswerModel
+    from content.models import Page
+    from content.models import Question as QuestionModel
+
+    answers = {}
+    for answer in AnswerModel.objects.select_related("next_question", "page"):
+        answers.setdefault(answer.question_id, []).append(answer)
+    questions = tuple(question_info(q, answers.get(q.pk, [])) for q in QuestionModel.objects.all())
+    pages = {p.slug: page_info(p) for p in Page.objects.all()}
+    return Questionnaire(questions=questions, pages=pages)
+
+
+def with_question(questionnaire, question, old_key=None):
+    """A copy with `question` added, or replacing the one with key `old_key`
+    (which answers that led to it now lead to under its new key)."""
+    old_key = old_key or question.key
+    questions = [
+        _renamed(q, "next_question", old_key, question.key)
+        for q in questionnaire.questions
+        if q.key != old_key
+    ]
+    questions.append(question)
+    questions.sort(key=lambda q: q.order)  # stable: ties keep the database's order
+    return replace(questionnaire, questions=tuple(questions))
+
+
+def without_question(questionnaire, key):
+    questions = tuple(q for q in questionnaire.questions if q.key != key)
+    return replace(questionnaire, questions=questions)
+
+
+def with_page(questionnaire, info, old_slug=None):
+    """A copy with the page `info` added, or replacing the one at `old_slug`."""
+    old_slug = old_slug or info.slug
+    pages = {slug: p for slug, p in questionnaire.pages.items() if slug != old_slug}
+    pages[info.slug] = info
+    questions = tuple(_renamed(q, "page", old_slug, info.slug) for q in questionnaire.questions)
+    return replace(questionnaire, questions=questions, pages=pages)
+
+
+def with_answer_leading_to(questionnaire, question_key, answer_key, next_key):
+    """A copy in which one answer leads to the question `next_key` instead."""
+    questions = tuple(
+        replace(
+            q,
+            answers=tuple(
+                replace(a, next_question=next_key, page=None) if a.key == answer_key else a
+                for a in q.answers
+            ),
+        )
+        if q.key == question_key
+        else q
+        for q in questionnaire.questions
+    )
+    return replace(questionnaire, questions=questions)
+
+
+def _renamed(question, attribute, old, new):
+    if old == new:
+        return question
+    answers = tuple(
+        replace(a, **{attribute: new}) if getattr(a, attribute) == old else a
+        for a in question.answers
+    )
+    return replace(question, answers=answers)

@@ -1,0 +1,140 @@
+"""The guide's pages. Each is a GET request whose query string holds the
+answers so far: nothing is stored, in a session, a cookie or the database."""
+
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+
+from content import guide
+
+# Answers are in the address, so a page is the same for everyone who asks for it.
+public_cache = cache_control(public=True, max_age=300)
+
+
+def question_url(key, answers):
+    return _with_query(reverse("content:guide_question", args=[key]), answers)
+
+
+def result_url(answers):
+    return _with_query(reverse("content:guide_result"), answers)
+
+
+def _with_query(url, answers):
+    return f"{url}?{urlencode(answers)}" if answers else url
+
+
+def _params(request):
+    return {name: request.GET.getlist(name) for name in request.GET}
+
+
+def bad_request(request, error):
+    return render(
+        request,
+        "guide/bad_request.html",
+        {"message": str(error), "start_url": reverse("content:guide_start")},
+        status=400,
+    )
+
+
+@public_cache
+def start(request):
+    questionnaire = guide.load_questionnaire()
+    first = questionnaire.start
+    if first is None:
+        raise Http404("The guide has no questions.")
+    return render(request, "guide/start.html", {"first_url": question_url(first.key, {})})
+
+
+@public_cache
+def question(request, key):
+    questionnaire = guide.load_questionnaire()
+    if questionnaire.question(key) is None:
+        raise Http404("No such question.")
+    try:
+        answers, result = guide.question_state(questionnaire, key, _params(request))
+    except guide.GuideError as error:
+        return bad_request(request, error)
+    return _render_question(request, questionnaire, key, answers, result)
+
+
+@public_cache
+def answer(request, key):
+    """Where each question's form goes: on to the next step, or back with an error."""
+    questionnaire = guide.load_questionnaire()
+    if questionnaire.question(key) is None:
+        raise Http404("No such question.")
+    try:
+        answers, result = guide.submit(questionnaire, key, _params(request))
+    except guide.GuideError as error:
+        return bad_request(request, error)
+    if result is None:
+        before = guide.walk(questionnaire, answers)
+        return _render_question(request, questionnaire, key, answers, before, error=True)
+
+    if result.pending:
+        return redirect(question_url(result.pending.key, answers))
+    return redirect(result_url(answers))
+
+
+def _render_question(request, questionnaire, key, answers, result, error=False):
+    current = questionnaire.question(key)
+    previous = guide.previous_question(result, key)
+    back_url = question_url(previous, answers) if previous else reverse("content:guide_start")
+    choices = [a for a in current.answers if not a.is_unsure]
+    unsure = [a for a in current.answers if a.is_unsure]
+    return render(
+        request,
+        "guide/question.html",
+        {
+            "question": current,
+            "choices": choices,
+            "unsure": unsure,
+            "selected": answers.get(key),
+            "others": {k: v for k, v in answers.items() if k != key},
+            "back_url": back_url,
+            "error": error,
+        },
+    )
+
+
+@public_cache
+def result(request):
+    questionnaire = guide.load_questionnaire()
+    try:
+        answers, walk = guide.result_state(questionnaire, _params(request))
+    except guide.GuideError as error:
+        return bad_request(request, error)
+    page = questionnaire.pages[walk.page]
+    page_url = reverse("content:page", args=[page.slug])
+    related = [
+        questionnaire.pages[slug]
+        for slug in page.links_to
+        if slug in questionnaire.pages and questionnaire.pages[slug].published
+    ]
+    rows = [
+        {
+            "label": step.question.summary_label or step.question.text,
+            "answer": step.answer.label,
+            "change_url": question_url(step.question.key, answers),
+        }
+        for step in walk.steps
+    ]
+    notes = [step.answer.result_note for step in walk.steps if step.answer.result_note]
+    return render(
+        request,
+        "guide/result.html",
+        {
+            "page": page,
+            "target_url": f"{page_url}#{walk.section}" if walk.section else page_url,
+            "reason": walk.reason(),
+            "rows": rows,
+            "notes": notes,
+            "related": [
+                (p, reverse("content:page", args=[p.slug])) for p in related if p.slug != page.slug
+            ],
+            "back_url": question_url(walk.steps[-1].question.key, answers),
+        },
+    )
