@@ -1,0 +1,234 @@
+"""Editors change the guide in the admin, and cannot break it."""
+
+from html import unescape
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
+from content.checks import guide_never_strands_a_parent
+from content.models import Answer, Page, Question
+
+pytestmark = pytest.mark.django_db
+
+
+def question_post_data(question, **answer_changes):
+    """The admin change form's data for `question`, as it stands, with changes
+    to answers given as {answer key: {field: value}}."""
+    data = {
+        "text": question.text,
+        "key": question.key,
+        "hint": question.hint,
+        "summary_label": question.summary_label,
+        "error_message": question.error_message,
+        "order": question.order,
+    }
+    answers = list(question.answers.all())
+    data.update(
+        {
+            "answers-TOTAL_FORMS": len(answers),
+            "answers-INITIAL_FORMS": len(answers),
+            "answers-MIN_NUM_FORMS": 0,
+            "answers-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for i, answer in enumerate(answers):
+        fields = {
+            "id": answer.pk,
+            "question": question.pk,
+            "label": answer.label,
+            "key": answer.key,
+            "hint": answer.hint,
+            "is_unsure": "on" if answer.is_unsure else "",
+            "next_question": answer.next_question_id or "",
+            "page": answer.page_id or "",
+            "section": answer.section,
+            "reason": answer.reason,
+            "result_note": answer.result_note,
+            "order": answer.order,
+        }
+        fields.update(answer_changes.get(answer.key, {}))
+        for name, value in fields.items():
+            if value != "" or name not in {"is_unsure"}:
+                data[f"answers-{i}-{name}"] = value
+        if not fields["is_unsure"]:
+            data.pop(f"answers-{i}-is_unsure", None)
+    return data
+
+
+def post_question(client, question, **changes):
+    return client.post(
+        f"/admin/content/question/{question.pk}/change/", question_post_data(question, **changes)
+    )
+
+
+def test_the_starting_guide_passes_the_system_check():
+    assert guide_never_strands_a_parent() == []
+
+
+def test_the_system_check_reports_a_broken_guide():
+    Answer.objects.filter(question__key="where", key="not-sure").update(is_unsure=False)
+    errors = guide_never_strands_a_parent()
+    assert [e.id for e in errors] == ["content.E001"]
+    assert "has no “I'm not sure” answer" in errors[0].msg
+    with pytest.raises(SystemCheckError):
+        call_command("check")
+
+
+def test_a_change_made_in_the_admin_shows_in_the_guide(staff_client, client):
+    question = Question.objects.get(key="where")
+    response = post_question(
+        staff_client, question, **{"brain": {"label": "In the brain or the spine"}}
+    )
+    assert response.status_code == 302
+    assert "In the brain or the spine" in client.get("/guide/where/").content.decode()
+
+
+def test_the_admin_can_send_an_answer_to_another_page(staff_client, client):
+    question = Question.objects.get(key="where")
+    trials = Page.objects.get(slug="clinical-trials")
+    response = post_question(staff_client, question, brain={"page": trials.pk})
+    assert response.status_code == 302
+    html = client.get("/guide/result/?where=brain").content.decode()
+    assert 'href="/pages/clinical-trials/" data-guide-result' in html
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"not-sure": {"is_unsure": ""}}, "has no “I'm not sure” answer"),
+        ({"brain": {"page": ""}}, "must lead to either a page or another question"),
+        ({"one-place": {"section": "nowhere"}}, "that the page does not have"),
+    ],
+)
+def test_the_admin_refuses_a_change_that_would_strand_a_parent(
+    staff_client, client, changes, message
+):
+    question = Question.objects.get(key="where")
+    response = post_question(staff_client, question, **changes)
+    assert response.status_code == 200
+    html = unescape(response.content.decode())
+    assert "would leave the guide unable to help a parent" in html
+    assert message in html
+    assert client.get("/guide/result/?where=brain").status_code == 200
+
+
+def test_the_admin_refuses_a_loop(staff_client):
+    question = Question.objects.get(key="risk-group")
+    where = Question.objects.get(key="where")
+    response = post_question(staff_client, question, low={"page": "", "next_question": where.pk})
+    assert "goes round in a loop" in unescape(response.content.decode())
+    assert Answer.objects.get(question=question, key="low").page.slug == "low-risk"
+
+
+def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
+    page = Page.objects.get(slug="cns")
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "status": "draft",
+        "order": page.order,
+        "body": page.body,
+        "last_reviewed": page.last_reviewed.isoformat(),
+        "review_due": page.review_due.isoformat(),
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+    }
+    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "which is not published" in html
+    assert Page.objects.get(slug="cns").status == "published"
+
+
+def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
+    page = Page.objects.get(slug="low-risk")
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "status": "published",
+        "order": page.order,
+        "body": page.body.replace("{#spread}", ""),
+        "last_reviewed": page.last_reviewed.isoformat(),
+        "review_due": page.review_due.isoformat(),
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+    }
+    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    assert "section “spread” that the page does not have" in unescape(response.content.decode())
+    assert 'id="spread"' in Page.objects.get(slug="low-risk").body_html
+
+
+def test_the_admin_refuses_to_delete_a_question_that_answers_lead_to(staff_client):
+    question = Question.objects.get(key="risk-group")
+    response = staff_client.post(
+        f"/admin/content/question/{question.pk}/delete/", {"post": "yes"}, follow=True
+    )
+    assert "would leave the guide unable to help a parent" in unescape(response.content.decode())
+    assert Question.objects.filter(key="risk-group").exists()
+
+
+def test_a_new_question_is_added_after_an_answer(staff_client, client):
+    unsure = Answer.objects.get(question__key="risk-group", key="not-sure")
+    overview = Page.objects.get(slug="what-is-recurrence")
+    data = {
+        "text": "Has your child had treatment since it came back?",
+        "key": "treated",
+        "hint": "",
+        "summary_label": "Treatment since",
+        "error_message": "Select whether your child has had treatment",
+        "order": 3,
+        "reached_from": unsure.pk,
+        "answers-TOTAL_FORMS": 2,
+        "answers-INITIAL_FORMS": 0,
+        "answers-MIN_NUM_FORMS": 0,
+        "answers-MAX_NUM_FORMS": 1000,
+        "answers-0-label": "Yes",
+        "answers-0-key": "yes",
+        "answers-0-page": overview.pk,
+        "answers-0-reason": "your child has had treatment",
+        "answers-0-order": 0,
+        "answers-1-label": "I'm not sure",
+        "answers-1-key": "not-sure",
+        "answers-1-is_unsure": "on",
+        "answers-1-page": overview.pk,
+        "answers-1-reason": "you are not sure",
+        "answers-1-order": 1,
+    }
+    response = staff_client.post("/admin/content/question/add/", data)
+    assert response.status_code == 302, unescape(response.content.decode())[-3000:]
+    response = client.get("/guide/risk-group/next/?where=spread&risk-group=not-sure")
+    assert response["Location"] == "/guide/treated/?where=spread&risk-group=not-sure"
+    assert guide_never_strands_a_parent() == []
+
+
+def test_adding_a_question_nothing_leads_to_is_refused(staff_client):
+    overview = Page.objects.get(slug="what-is-recurrence")
+    data = {
+        "text": "An orphan?",
+        "key": "orphan",
+        "summary_label": "Orphan",
+        "error_message": "Select one",
+        "order": 3,
+        "answers-TOTAL_FORMS": 2,
+        "answers-INITIAL_FORMS": 0,
+        "answers-MIN_NUM_FORMS": 0,
+        "answers-MAX_NUM_FORMS": 1000,
+        "answers-0-label": "Yes",
+        "answers-0-key": "yes",
+        "answers-0-page": overview.pk,
+        "answers-0-reason": "yes",
+        "answers-0-order": 0,
+        "answers-1-label": "I'm not sure",
+        "answers-1-key": "not-sure",
+        "answers-1-is_unsure": "on",
+        "answers-1-page": overview.pk,
+        "answers-1-reason": "not sure",
+        "answers-1-order": 1,
+    }
+    response = staff_client.post("/admin/content/question/add/", data)
+    assert response.status_code == 200
+    assert "cannot be reached from the first question" in unescape(response.content.decode())
+    assert not Question.objects.filter(key="orphan").exists()
