@@ -27,9 +27,9 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(admin.StackedInline):
     model = Source
-    extra = 1
+    extra = 0
     fields = ["organisation", "title", "url", "date", "order"]
     # An address typed without a scheme means https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,115 +1,14 @@
 from django.db import migrations
 
-QUESTIONS = [
-    {
-        "key": "where",
-        "order": 1,
-        "text": "Where has the neuroblastoma come back?",
-        "hint": "Your child's care team will have told you where the cancer was found this time.",
-        "summary_label": "Where it has come back",
-        "error_message": "Select where the neuroblastoma has come back",
-        "answers": [
-            {
-                "key": "brain",
-                "label": "In the brain or spinal cord",
-                "hint": "Doctors may call this the central nervous system, or CNS.",
-                "page": "cns",
-                "reason": "it has come back in the brain or spinal cord",
-            },
-            {
-                "key": "one-place",
-                "label": "In one place in the body",
-                "next_question": "risk-group",
-                "section": "one-place",
-                "reason": "it has come back in one place",
-            },
-            {
-                "key": "spread",
-                "label": "In more than one place",
-                "hint": "For example, in the bones or the bone marrow.",
-                "next_question": "risk-group",
-                "section": "spread",
-                "reason": "it has come back in more than one place",
-            },
-            {
-                "key": "not-sure",
-                "label": "I'm not sure",
-                "hint": "Your child's care team can tell you. It will be in your child's "
-                "treatment plan.",
-                "is_unsure": True,
-                "next_question": "risk-group",
-                "reason": "you are not sure where it has come back",
-            },
-        ],
-    },
-    {
-        "key": "risk-group",
-        "order": 2,
-        "text": "What risk group was your child in when the neuroblastoma was first found?",
-        "hint": "When your child was first diagnosed, doctors put the cancer in a risk group: "
-        "low, intermediate or high. It guided the treatment your child had then.",
-        "summary_label": "Risk group when first found",
-        "error_message": "Select the risk group your child was in when the neuroblastoma "
-        "was first found",
-        "answers": [
-            {
-                "key": "low",
-                "label": "Low risk",
-                "page": "low-risk",
-                "reason": "your child was first treated for low-risk neuroblastoma",
-            },
-            {
-                "key": "intermediate",
-                "label": "Intermediate risk",
-                "page": "intermediate-risk",
-                "reason": "your child was first treated for intermediate-risk neuroblastoma",
-            },
-            {
-                "key": "high",
-                "label": "High risk",
-                "page": "high-risk",
-                "reason": "your child was first treated for high-risk neuroblastoma",
-            },
-            {
-                "key": "not-sure",
-                "label": "I'm not sure",
-                "hint": "Your child's care team can tell you. It is also in your child's "
-                "treatment plan.",
-                "is_unsure": True,
-                "page": "what-is-recurrence",
-                "section": "risk-groups",
-                "reason": "you are not sure which risk group your child was in",
-                "result_note": "Ask your child's care team which risk group your child was in "
-                "when the neuroblastoma was first found. When you know, you can use this "
-                "guide again to find the page for your child.",
-            },
-        ],
-    },
-]
+from content.starting_guide import load_starting_guide
 
 
 def create_starting_guide(apps, schema_editor):
-    Question = apps.get_model("content", "Question")
-    Answer = apps.get_model("content", "Answer")
-    Page = apps.get_model("content", "Page")
-    if Question.objects.exists():
-        return  # never overwrite an editor's questionnaire
-    questions = {}
-    for data in QUESTIONS:
-        fields = {k: v for k, v in data.items() if k != "answers"}
-        questions[data["key"]] = Question.objects.create(**fields)
-    for data in QUESTIONS:
-        for order, answer in enumerate(data["answers"]):
-            answer = dict(answer)
-            next_key = answer.pop("next_question", None)
-            slug = answer.pop("page", None)
-            Answer.objects.create(
-                question=questions[data["key"]],
-                order=order,
-                next_question=questions[next_key] if next_key else None,
-                page=Page.objects.get(slug=slug) if slug else None,
-                **answer,
-            )
+    load_starting_guide(
+        apps.get_model("content", "Question"),
+        apps.get_model("content", "Answer"),
+        apps.get_model("content", "Page"),
+    )
 
 
 class Migration(migrations.Migration):

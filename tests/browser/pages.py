@@ -1,0 +1,15 @@
+"""Addresses of each public page type, shared by the browser tests."""
+
+PUBLIC_PAGES = {
+    "home": "/",
+    "overview page": "/pages/what-is-recurrence/",
+    "risk group page": "/pages/high-risk/",
+    "cns page": "/pages/cns/",
+    "trials page": "/pages/clinical-trials/",
+    "guide start": "/guide/",
+    "question": "/guide/where/",
+    "question with error": "/guide/where/next/",
+    "result": "/guide/result/?where=one-place&risk-group=intermediate",
+    "not found": "/pages/no-such-page/",
+    "bad guide address": "/guide/result/?where=underground",
+}

@@ -1,0 +1,70 @@
+import pytest
+
+from tests.browser.pages import PUBLIC_PAGES
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_page_scrolls_sideways(browser, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        for name, path in PUBLIC_PAGES.items():
+            page.goto(site + path)
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name} scrolls {overflow}px sideways at {width}px"
+    finally:
+        context.close()
+
+
+def test_body_text_is_at_least_18px_with_lines_of_about_70_characters(page, site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site}/pages/high-risk/")
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.prose p')).fontSize)"
+    )
+    assert size >= 18
+    chars_per_line = page.evaluate(
+        """() => {
+            const p = document.querySelector('.prose p');
+            const ch = document.createElement('span');
+            ch.textContent = '0';
+            p.appendChild(ch);
+            const width = ch.getBoundingClientRect().width;
+            ch.remove();
+            return p.getBoundingClientRect().width / width;
+        }"""
+    )
+    assert 55 <= chars_per_line <= 80
+
+
+def test_the_skip_link_is_first_and_moves_focus_to_main(page, site):
+    page.goto(f"{site}/pages/cns/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+
+
+def test_focus_is_visible_on_links(page, site):
+    page.goto(f"{site}/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    background = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
+    assert background == "rgb(255, 221, 0)"
+
+
+def test_the_print_stylesheet_hides_navigation_and_keeps_the_text(page, site):
+    page.goto(f"{site}/pages/high-risk/")
+    assert page.locator(".site-header").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".care-team-note").is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")

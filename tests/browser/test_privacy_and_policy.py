@@ -1,0 +1,68 @@
+"""What a parent's browser sends and keeps, and the admin under the site's CSP."""
+
+from urllib.parse import urlparse
+
+from content.models import Page
+from tests.browser.conftest import log_in
+from tests.browser.pages import PUBLIC_PAGES
+from tests.browser.test_guide_in_browser import complete_the_guide
+
+
+def watch_csp(page):
+    """Collect Content-Security-Policy violations reported on the page."""
+    violations = []
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    return violations
+
+
+def test_public_pages_and_the_guide_talk_only_to_the_site_and_keep_nothing(context, site):
+    page = context.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+    csp = watch_csp(page)
+    for path in PUBLIC_PAGES.values():
+        page.goto(site + path)
+    complete_the_guide(page, site, [("where", "spread"), ("risk-group", "high")])
+    assert hosts == {urlparse(site).netloc}
+    assert context.cookies() == []
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert csp == []
+
+
+def test_public_responses_carry_the_security_headers(page, site):
+    response = page.goto(f"{site}/guide/where/")
+    headers = response.headers
+    policy = headers["content-security-policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]:
+        assert directive in policy
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "same-origin"
+    assert headers["cross-origin-opener-policy"] == "same-origin"
+    assert "camera=()" in headers["permissions-policy"]
+
+
+def test_the_markdown_editor_previews_live_under_the_csp(page, site, editor):
+    csp = watch_csp(page)
+    log_in(page, site)
+    cns = Page.objects.get(slug="cns")
+    page.goto(f"{site}/admin/content/page/{cns.pk}/change/")
+    editor_box = page.locator("textarea.markdownx-editor")
+    editor_box.fill("## A new heading\n\n<img src=x onerror=alert(1)> Plain words.")
+    preview = page.locator(".markdownx-preview")
+    preview.locator("h2#a-new-heading").wait_for()
+    assert "<img" not in preview.inner_html()
+    assert csp == []
+
+
+def test_the_slug_fills_itself_from_the_title_under_the_csp(page, site, editor):
+    csp = watch_csp(page)
+    log_in(page, site)
+    page.goto(f"{site}/admin/content/page/add/")
+    page.locator("#id_title").press_sequentially("When it comes back in the bones")
+    assert page.input_value("#id_slug") == "when-it-comes-back-in-the-bones"
+    assert csp == []
