@@ -37,6 +37,7 @@ format: install
 	$(BIN)/ruff format .
 
 test: install lint
+	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 clean:
