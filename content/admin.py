@@ -1,14 +1,17 @@
 import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from markdownx.admin import MarkdownxModelAdmin
 
 from content import guide
 from content.guide_admin import refuse_new_problems
-from content.models import Page, Source
+from content.models import Page, PageRevision, Source
+from content.readability import MAX_GRADE, reading_grade
 from content.rendering import render_markdown
 
 
@@ -58,7 +61,9 @@ class PageForm(forms.ModelForm):
 @admin.register(Page)
 class PageAdmin(MarkdownxModelAdmin):
     form = PageForm
-    list_display = ["title", "status", "last_reviewed", "review_due", "review_state", "updated"]
+    list_display = [
+        "title", "status", "last_reviewed", "review_due", "review_state", "grade", "updated"
+    ]  # fmt: skip
     list_filter = ["status", ReviewFilter]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -68,7 +73,36 @@ class PageAdmin(MarkdownxModelAdmin):
         (None, {"fields": ["title", "slug", "summary", "status", "order"]}),
         ("Text", {"fields": ["body"]}),
         ("Review", {"fields": ["last_reviewed", "review_due"]}),
+        ("Checks and history", {"fields": ["grade", "earlier_versions"]}),
     ]
+    readonly_fields = ["grade", "earlier_versions"]
+
+    @admin.display(description="reading grade")
+    def grade(self, page):
+        if not page.body_html:
+            return "–"
+        grade = reading_grade(page.body_html)
+        return f"{grade:.1f}" + (" (aim for 8 or lower)" if grade > MAX_GRADE else "")
+
+    @admin.display(description="earlier versions")
+    def earlier_versions(self, page):
+        count = page.revisions.count() if page.pk else 0
+        if not count:
+            return "None yet: each save keeps a copy here."
+        url = reverse("admin:content_pagerevision_changelist") + f"?page__id__exact={page.pk}"
+        return format_html('<a href="{}">{} saved versions</a>', url, count)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Every save is kept, so an editor can always find earlier wording.
+        PageRevision.record(obj, request.user)
+        grade = reading_grade(obj.body_html)
+        if grade > MAX_GRADE:
+            messages.warning(
+                request,
+                f"“{obj.title}” reads at grade {grade:.1f}. Parents need grade 8 or lower: "
+                "try shorter sentences and plainer words.",
+            )
 
     @admin.display(description="review")
     def review_state(self, page):
@@ -78,3 +112,23 @@ class PageAdmin(MarkdownxModelAdmin):
         if page.review_due <= today + datetime.timedelta(30):
             return "Due soon"
         return "OK"
+
+
+@admin.register(PageRevision)
+class PageRevisionAdmin(admin.ModelAdmin):
+    """Read-only: earlier versions are a record. Copy wording back by hand."""
+
+    list_display = ["page", "title", "status", "saved_at", "saved_by"]
+    list_filter = ["page"]
+    search_fields = ["title", "body"]
+    fields = ["page", "title", "summary", "status", "saved_at", "saved_by", "body"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

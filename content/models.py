@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -219,3 +220,35 @@ class Answer(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class PageRevision(models.Model):
+    """A copy of a page's text as an editor saved it, so no wording is ever lost."""
+
+    page = models.ForeignKey(Page, related_name="revisions", on_delete=models.CASCADE)
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=240)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=Page.Status.choices)
+    saved_at = models.DateTimeField(default=timezone.now)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-saved_at", "-pk"]
+        verbose_name = "earlier version"
+
+    def __str__(self):
+        return f"{self.title} ({self.saved_at:%d %b %Y %H:%M})"
+
+    @classmethod
+    def record(cls, page, user=None):
+        return cls.objects.create(
+            page=page,
+            title=page.title,
+            summary=page.summary,
+            body=page.body,
+            status=page.status,
+            saved_by=user,
+        )

@@ -126,12 +126,21 @@ for entry in "${PAGES[@]}"; do
     extra=(--ignore-status-code)
   fi
   echo "  [$i/${#PAGES[@]}] $path" >&2
-  if ! "$LIGHTHOUSE" "$BASE_URL$path" \
-      --chrome-flags="$CHROME_FLAGS" \
-      --output=json --output-path="$report" --quiet "${extra[@]}"; then
-    RUN_FAILED=1
-    echo "lighthouse.sh: Lighthouse failed on $path" >&2
-  fi
+  # A busy machine now and then makes Lighthouse lose the trace (NO_NAVSTART
+  # and the like): it then exits non-zero, and a second try usually works.
+  for attempt in 1 2 3; do
+    if "$LIGHTHOUSE" "$BASE_URL$path" \
+        --chrome-flags="$CHROME_FLAGS" \
+        --output=json --output-path="$report" --quiet "${extra[@]}"; then
+      break
+    fi
+    if [[ "$attempt" == 3 ]]; then
+      RUN_FAILED=1
+      echo "lighthouse.sh: Lighthouse failed three times on $path" >&2
+    else
+      echo "lighthouse.sh: Lighthouse failed on $path; trying again" >&2
+    fi
+  done
   if [[ -s "$report" ]]; then
     printf '%s\t%s\t%s\t%s\n' "$label" "$status" "$path" "$report" >>"$REPORT_LIST"
   else

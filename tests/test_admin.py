@@ -79,3 +79,47 @@ def test_image_uploads_are_off_for_everyone(request, user_client, tmp_path, sett
     response = client.post("/markdownx/upload/", {"image": upload})
     assert response.status_code == 404
     assert not any(tmp_path.iterdir())
+
+
+def change_data(page, **changes):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "status": page.status,
+        "order": page.order,
+        "body": page.body,
+        "last_reviewed": page.last_reviewed.isoformat(),
+        "review_due": page.review_due.isoformat(),
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+    }
+    data.update(changes)
+    return data
+
+
+def test_every_save_keeps_an_earlier_version_with_who_saved_it(staff_client, page):
+    url = f"/admin/content/page/{page.pk}/change/"
+    staff_client.post(url, change_data(page, body="First wording."))
+    staff_client.post(url, change_data(page, body="Second wording."))
+    bodies = [r.body for r in page.revisions.all()]
+    assert bodies == ["Second wording.", "First wording."]
+    assert page.revisions.first().saved_by.username == "editor"
+    listing = staff_client.get(f"/admin/content/pagerevision/?page__id__exact={page.pk}")
+    assert listing.status_code == 200
+    assert "2 earlier versions" in listing.content.decode()
+
+
+def test_a_hard_to_read_page_saves_with_a_warning(staff_client, page):
+    hard = (
+        "Neuroblastoma recurrence necessitates individualised multimodal therapeutic "
+        "considerations incorporating chemotherapeutic, radiotherapeutic and "
+        "immunotherapeutic interventions according to institutional protocols."
+    )
+    response = staff_client.post(
+        f"/admin/content/page/{page.pk}/change/", change_data(page, body=hard), follow=True
+    )
+    html = response.content.decode()
+    assert "Parents need grade 8 or lower" in html
+    page.refresh_from_db()
+    assert page.body == hard
