@@ -48,11 +48,16 @@ def start(request):
     return render(request, "guide/start.html", {"first_url": question_url(first.key, {})})
 
 
-@public_cache
-def question(request, key):
+def _questionnaire_asking(key):
     questionnaire = guide.load_questionnaire()
     if questionnaire.question(key) is None:
         raise Http404("No such question.")
+    return questionnaire
+
+
+@public_cache
+def question(request, key):
+    questionnaire = _questionnaire_asking(key)
     try:
         answers, result = guide.question_state(questionnaire, key, _params(request))
     except guide.GuideError as error:
@@ -63,9 +68,7 @@ def question(request, key):
 @public_cache
 def answer(request, key):
     """Where each question's form goes: on to the next step, or back with an error."""
-    questionnaire = guide.load_questionnaire()
-    if questionnaire.question(key) is None:
-        raise Http404("No such question.")
+    questionnaire = _questionnaire_asking(key)
     try:
         answers, result = guide.submit(questionnaire, key, _params(request))
     except guide.GuideError as error:

@@ -17,3 +17,21 @@ def make_page(**overrides):
     }
     fields.update(overrides)
     return Page.objects.create(**fields)
+
+
+def page_form_data(page, **changes):
+    """The admin change form's data for `page`, with some fields changed."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "status": page.status,
+        "order": page.order,
+        "body": page.body,
+        "last_reviewed": page.last_reviewed.isoformat(),
+        "review_due": page.review_due.isoformat(),
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+    }
+    data.update(changes)
+    return data

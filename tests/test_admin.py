@@ -1,6 +1,7 @@
 import pytest
 
 from content.models import Page
+from tests.factories import page_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,18 +35,12 @@ def test_the_edit_form_has_the_live_preview_and_slug_from_title(staff_client, pa
 def test_an_invalid_change_keeps_what_the_editor_typed(staff_client, page):
     response = staff_client.post(
         f"/admin/content/page/{page.pk}/change/",
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "status": "published",
-            "order": 1,
-            "body": "A long new paragraph the editor wrote.",
-            "last_reviewed": "2026-11-20",
-            "review_due": "2026-11-01",
-            "sources-TOTAL_FORMS": 0,
-            "sources-INITIAL_FORMS": 0,
-        },
+        page_form_data(
+            page,
+            body="A long new paragraph the editor wrote.",
+            last_reviewed="2026-11-20",
+            review_due="2026-11-01",
+        ),
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -81,27 +76,10 @@ def test_image_uploads_are_off_for_everyone(request, user_client, tmp_path, sett
     assert not any(tmp_path.iterdir())
 
 
-def change_data(page, **changes):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "status": page.status,
-        "order": page.order,
-        "body": page.body,
-        "last_reviewed": page.last_reviewed.isoformat(),
-        "review_due": page.review_due.isoformat(),
-        "sources-TOTAL_FORMS": 0,
-        "sources-INITIAL_FORMS": 0,
-    }
-    data.update(changes)
-    return data
-
-
 def test_every_save_keeps_an_earlier_version_with_who_saved_it(staff_client, page):
     url = f"/admin/content/page/{page.pk}/change/"
-    staff_client.post(url, change_data(page, body="First wording."))
-    staff_client.post(url, change_data(page, body="Second wording."))
+    staff_client.post(url, page_form_data(page, body="First wording."))
+    staff_client.post(url, page_form_data(page, body="Second wording."))
     bodies = [r.body for r in page.revisions.all()]
     assert bodies == ["Second wording.", "First wording."]
     assert page.revisions.first().saved_by.username == "editor"
@@ -117,7 +95,7 @@ def test_a_hard_to_read_page_saves_with_a_warning(staff_client, page):
         "immunotherapeutic interventions according to institutional protocols."
     )
     response = staff_client.post(
-        f"/admin/content/page/{page.pk}/change/", change_data(page, body=hard), follow=True
+        f"/admin/content/page/{page.pk}/change/", page_form_data(page, body=hard), follow=True
     )
     html = response.content.decode()
     assert "Parents need grade 8 or lower" in html

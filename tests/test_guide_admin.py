@@ -8,6 +8,7 @@ from django.core.management.base import SystemCheckError
 
 from content.checks import guide_never_strands_a_parent
 from content.models import Answer, Page, Question
+from tests.factories import page_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,33 @@ def question_post_data(question, **answer_changes):
                 data[f"answers-{i}-{name}"] = value
         if not fields["is_unsure"]:
             data.pop(f"answers-{i}-is_unsure", None)
+    return data
+
+
+def new_question_data(**fields):
+    """Add-form data for a new question with a "Yes" and an "I'm not sure" answer."""
+    overview = Page.objects.get(slug="what-is-recurrence")
+    data = {
+        "summary_label": "New question",
+        "error_message": "Select an answer",
+        "order": 3,
+        "answers-TOTAL_FORMS": 2,
+        "answers-INITIAL_FORMS": 0,
+        "answers-MIN_NUM_FORMS": 0,
+        "answers-MAX_NUM_FORMS": 1000,
+    }
+    for i, (label, key) in enumerate([("Yes", "yes"), ("I'm not sure", "not-sure")]):
+        data.update(
+            {
+                f"answers-{i}-label": label,
+                f"answers-{i}-key": key,
+                f"answers-{i}-page": overview.pk,
+                f"answers-{i}-reason": f"you said {label}",
+                f"answers-{i}-order": i,
+            }
+        )
+    data["answers-1-is_unsure"] = "on"
+    data.update(fields)
     return data
 
 
@@ -123,18 +151,7 @@ def test_the_admin_refuses_a_loop(staff_client):
 
 def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
     page = Page.objects.get(slug="cns")
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "status": "draft",
-        "order": page.order,
-        "body": page.body,
-        "last_reviewed": page.last_reviewed.isoformat(),
-        "review_due": page.review_due.isoformat(),
-        "sources-TOTAL_FORMS": 0,
-        "sources-INITIAL_FORMS": 0,
-    }
+    data = page_form_data(page, status="draft")
     response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
     html = unescape(response.content.decode())
     assert response.status_code == 200
@@ -144,18 +161,7 @@ def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
 
 def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
     page = Page.objects.get(slug="low-risk")
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "status": "published",
-        "order": page.order,
-        "body": page.body.replace("{#spread}", ""),
-        "last_reviewed": page.last_reviewed.isoformat(),
-        "review_due": page.review_due.isoformat(),
-        "sources-TOTAL_FORMS": 0,
-        "sources-INITIAL_FORMS": 0,
-    }
+    data = page_form_data(page, body=page.body.replace("{#spread}", ""))
     response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
     assert 'id="spread"' in Page.objects.get(slug="low-risk").body_html
@@ -172,31 +178,11 @@ def test_the_admin_refuses_to_delete_a_question_that_answers_lead_to(staff_clien
 
 def test_a_new_question_is_added_after_an_answer(staff_client, client):
     unsure = Answer.objects.get(question__key="risk-group", key="not-sure")
-    overview = Page.objects.get(slug="what-is-recurrence")
-    data = {
-        "text": "Has your child had treatment since it came back?",
-        "key": "treated",
-        "hint": "",
-        "summary_label": "Treatment since",
-        "error_message": "Select whether your child has had treatment",
-        "order": 3,
-        "reached_from": unsure.pk,
-        "answers-TOTAL_FORMS": 2,
-        "answers-INITIAL_FORMS": 0,
-        "answers-MIN_NUM_FORMS": 0,
-        "answers-MAX_NUM_FORMS": 1000,
-        "answers-0-label": "Yes",
-        "answers-0-key": "yes",
-        "answers-0-page": overview.pk,
-        "answers-0-reason": "your child has had treatment",
-        "answers-0-order": 0,
-        "answers-1-label": "I'm not sure",
-        "answers-1-key": "not-sure",
-        "answers-1-is_unsure": "on",
-        "answers-1-page": overview.pk,
-        "answers-1-reason": "you are not sure",
-        "answers-1-order": 1,
-    }
+    data = new_question_data(
+        text="Has your child had treatment since it came back?",
+        key="treated",
+        reached_from=unsure.pk,
+    )
     response = staff_client.post("/admin/content/question/add/", data)
     assert response.status_code == 302, unescape(response.content.decode())[-3000:]
     response = client.get("/guide/risk-group/next/?where=spread&risk-group=not-sure")
@@ -205,29 +191,7 @@ def test_a_new_question_is_added_after_an_answer(staff_client, client):
 
 
 def test_adding_a_question_nothing_leads_to_is_refused(staff_client):
-    overview = Page.objects.get(slug="what-is-recurrence")
-    data = {
-        "text": "An orphan?",
-        "key": "orphan",
-        "summary_label": "Orphan",
-        "error_message": "Select one",
-        "order": 3,
-        "answers-TOTAL_FORMS": 2,
-        "answers-INITIAL_FORMS": 0,
-        "answers-MIN_NUM_FORMS": 0,
-        "answers-MAX_NUM_FORMS": 1000,
-        "answers-0-label": "Yes",
-        "answers-0-key": "yes",
-        "answers-0-page": overview.pk,
-        "answers-0-reason": "yes",
-        "answers-0-order": 0,
-        "answers-1-label": "I'm not sure",
-        "answers-1-key": "not-sure",
-        "answers-1-is_unsure": "on",
-        "answers-1-page": overview.pk,
-        "answers-1-reason": "not sure",
-        "answers-1-order": 1,
-    }
+    data = new_question_data(text="An orphan?", key="orphan")
     response = staff_client.post("/admin/content/question/add/", data)
     assert response.status_code == 200
     assert "cannot be reached from the first question" in unescape(response.content.decode())
