@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from content.rendering import render_markdown
+from content.rendering import render_markdown, sections
 
 
 class PageQuerySet(models.QuerySet):
@@ -100,6 +100,10 @@ class Page(models.Model):
             raise ValidationError(
                 {"review_due": "The next review must be due after the page was last reviewed."}
             )
+
+    @property
+    def sections(self):
+        return sections(self.body_html)
 
     @property
     def is_published(self):

@@ -1,6 +1,9 @@
 """Markdown to safe HTML: the one function that saving a page, the admin's
 live preview and the tests all call."""
 
+import re
+from html import unescape
+
 import markdown
 import nh3
 
@@ -47,3 +50,12 @@ def render_markdown(text):
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def sections(html):
+    """The (id, text) of each h2 in HTML made by render_markdown, for a contents list."""
+    return [(id_, unescape(_TAG.sub("", text)).strip()) for id_, text in _H2.findall(html)]

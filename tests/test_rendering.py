@@ -1,6 +1,6 @@
 import pytest
 
-from content.rendering import render_markdown
+from content.rendering import render_markdown, sections
 
 
 def test_headings_get_ids_and_an_explicit_id_wins():
@@ -73,3 +73,8 @@ def test_safe_links_are_kept():
     html = render_markdown("[trials](/pages/clinical-trials/) and <https://www.cancer.gov/>")
     assert 'href="/pages/clinical-trials/"' in html
     assert 'href="https://www.cancer.gov/"' in html
+
+
+def test_sections_lists_each_h2_for_a_contents_list():
+    html = render_markdown("## One place {#one-place}\n\n### Sub\n\n## It's *spread*")
+    assert sections(html) == [("one-place", "One place"), ("its-spread", "It's spread")]

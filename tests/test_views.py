@@ -54,3 +54,17 @@ def test_public_pages_set_no_cookies(client, page):
 def test_pages_need_a_fixed_number_of_queries(client, page, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         client.get(page.get_absolute_url())
+
+
+def test_a_long_page_starts_with_links_to_its_sections(client):
+    html = client.get("/pages/high-risk/").content.decode()
+    assert "On this page" in html
+    assert '<a href="#one-place">' in html
+    assert '<a href="#spread">' in html
+
+
+def test_the_500_page_renders_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Sorry, there is a problem with the site" in html
