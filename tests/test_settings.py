@@ -14,6 +14,8 @@ PRODUCTION = {
 def manage(*args, tmp_path, **env):
     """Run manage.py in a fresh process with only the given settings variables."""
     names = {"SECRET_KEY", "DEBUG", "HTTPS", "ALLOWED_HOSTS", "TRUST_PROXY_HEADERS"}
+    # The browser tests set this for live_server; a real deployment never does.
+    names.add("DJANGO_ALLOW_ASYNC_UNSAFE")
     clean = {k: v for k, v in os.environ.items() if k not in names}
     clean.update(
         env,
