@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor clean
+.PHONY: run test lint format install editor clean lighthouse
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,6 @@ test: install lint
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+lighthouse: install
+	bash scripts/lighthouse.sh

@@ -13,6 +13,7 @@ from content.guide_admin import refuse_new_problems
 from content.models import Page, PageRevision, Source
 from content.readability import MAX_GRADE, reading_grade
 from content.rendering import render_markdown
+from content.widgets import LabelledMarkdownxWidget
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -44,6 +45,10 @@ class PageForm(forms.ModelForm):
         fields = [
             "title", "slug", "summary", "status", "order", "body", "last_reviewed", "review_due"
         ]  # fmt: skip
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+            "body": LabelledMarkdownxWidget,
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -62,7 +67,7 @@ class PageForm(forms.ModelForm):
 class PageAdmin(MarkdownxModelAdmin):
     form = PageForm
     list_display = [
-        "title", "status", "last_reviewed", "review_due", "review_state", "grade", "updated"
+        "title", "status", "last_reviewed", "review_due", "review_state", "grade"
     ]  # fmt: skip
     list_filter = ["status", ReviewFilter]
     search_fields = ["title", "summary", "body"]

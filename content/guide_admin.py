@@ -4,6 +4,7 @@ rule that no change may strand a parent (see guide.problems)."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -63,8 +64,12 @@ class AnswerFormSet(forms.BaseInlineFormSet):
         refuse_new_problems(before, after)
 
 
+SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
+
+
 class AnswerInline(admin.StackedInline):
     model = Answer
+    formfield_overrides = SHORT_TEXTAREA
     formset = AnswerFormSet
     fk_name = "question"
     extra = 0
@@ -112,6 +117,7 @@ class QuestionForm(forms.ModelForm):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     form = QuestionForm
+    formfield_overrides = SHORT_TEXTAREA
     inlines = [AnswerInline]
     list_display = ["text", "key", "order"]
     prepopulated_fields = {"key": ["summary_label"]}

@@ -35,7 +35,7 @@ class Page(models.Model):
         max_length=80,
         unique=True,
         help_text=(
-            "The page's address: /pages/<slug>/. Fills itself from the title. Changing it "
+            "The page's address: /pages/this-slug/. Fills itself from the title. Changing it "
             "breaks bookmarks and links, so avoid that once a page is published."
         ),
     )

@@ -101,3 +101,19 @@ def test_change_keeps_the_other_answer(page, site):
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/guide/result/**")
     assert page.url.endswith("/guide/result/?where=spread&risk-group=low")
+
+
+def test_a_radio_is_named_by_its_label_and_described_by_its_hint(page, site):
+    page.goto(f"{site}/guide/where/")
+    radio = page.get_by_role("radio", name="In the brain or spinal cord", exact=True)
+    assert radio.get_attribute("aria-describedby") == "where-brain-hint"
+    assert "central nervous system" in page.locator("#where-brain-hint").inner_text()
+
+
+def test_the_error_summary_link_keeps_the_question_in_view(page, site):
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(f"{site}/guide/where/next/")
+    page.locator(".error-summary a").click()
+    assert page.evaluate("document.activeElement.id") == "where"
+    top = page.evaluate("document.querySelector('legend').getBoundingClientRect().top")
+    assert top > -1  # at the top of the screen (to rounding), not scrolled past

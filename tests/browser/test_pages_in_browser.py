@@ -68,3 +68,22 @@ def test_the_print_stylesheet_hides_navigation_and_keeps_the_text(page, site):
     assert page.locator(".care-team-note").is_visible()
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
+
+
+def test_focused_header_links_and_visited_buttons_stay_readable(page, site):
+    page.goto(f"{site}/guide/")  # visited, so the Start link below is :visited too
+    page.goto(f"{site}/")
+    page.focus(".site-header__name")
+    assert page.evaluate("getComputedStyle(document.activeElement).color") == "rgb(11, 12, 12)"
+    page.keyboard.press("Tab")  # Home
+    page.keyboard.press("Tab")  # Find the right page
+    page.keyboard.press("Tab")  # Start the guide button
+    style = page.evaluate(
+        "[document.activeElement.className, getComputedStyle(document.activeElement).color]"
+    )
+    assert style == ["button button--start", "rgb(11, 12, 12)"]
+
+
+def test_the_back_link_is_named_back(page, site):
+    page.goto(f"{site}/guide/where/")
+    assert page.get_by_role("link", name="Back", exact=True).is_visible()
