@@ -121,7 +121,11 @@ class PageAdmin(MarkdownxModelAdmin):
 
 @admin.register(PageRevision)
 class PageRevisionAdmin(admin.ModelAdmin):
-    """Read-only: earlier versions are a record. Copy wording back by hand."""
+    """Read-only: earlier versions are a record. Copy wording back by hand.
+
+    They go when their page is deleted (deleting a page is deliberate, and
+    Django asks to confirm it), so delete permission follows the page's.
+    """
 
     list_display = ["page", "title", "status", "saved_at", "saved_by"]
     list_filter = ["page"]
@@ -136,4 +140,4 @@ class PageRevisionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        return request.user.has_perm("content.delete_page")

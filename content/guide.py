@@ -8,7 +8,10 @@ is stored. `load_questionnaire()` is the only function that reads the database.
 import re
 from dataclasses import dataclass, field, replace
 
-MAX_VALUE_LENGTH = 40
+from content.rendering import sections
+
+# Question keys are path segments under /guide/; these are taken.
+RESERVED_KEYS = {"result"}
 
 
 class GuideError(Exception):
@@ -37,6 +40,7 @@ class Question:
     summary_label: str = ""
     error_message: str = ""
     order: int = 0
+    pk: int | None = None  # None for a question not saved yet
 
     def answer(self, key):
         return next((a for a in self.answers if a.key == key), None)
@@ -133,7 +137,7 @@ def parse_params(questionnaire, params):
         if len(values) != 1:
             raise GuideError("The address gives more than one answer to the same question.")
         value = values[0]
-        if len(value) > MAX_VALUE_LENGTH or question.answer(value) is None:
+        if question.answer(value) is None:
             raise GuideError("The address has an answer that the guide does not know.")
         answers[name] = value
     return answers
@@ -196,6 +200,10 @@ def result_state(questionnaire, params):
     answers, result = read_answers(questionnaire, params)
     if result.page is None:
         raise GuideError("Some answers are missing from the address, so we cannot show a result.")
+    page = questionnaire.pages.get(result.page)
+    if page is None or not page.published:
+        # Only a broken questionnaire gets here; the system check reports it.
+        raise GuideError("The page these answers lead to is not available at the moment.")
     return answers, result
 
 
@@ -210,6 +218,8 @@ def problems(questionnaire):
     keys = {q.key for q in questionnaire.questions}
     for question in questionnaire.questions:
         where = f"Question “{question.text}”"
+        if question.key in RESERVED_KEYS:
+            found.append(f"{where} has the key “{question.key}”, which the guide uses itself.")
         if len(question.answers) < 2:
             found.append(f"{where} needs at least two answers.")
         if not any(a.is_unsure for a in question.answers):
@@ -221,8 +231,7 @@ def problems(questionnaire):
     for question in questionnaire.questions:
         if question.key not in reachable:
             found.append(f"Question “{question.text}” cannot be reached from the first question.")
-    if not found:
-        found.extend(_missing_sections(questionnaire))
+    found.extend(_missing_sections(questionnaire))
     return found
 
 
@@ -242,7 +251,7 @@ def _answer_problems(questionnaire, keys, question, answer):
             yield f"{where} leads to “{page.title}”, which is not published."
 
 
-def _edges(questionnaire, question):
+def _edges(question):
     return [a.next_question for a in question.answers if a.next_question and not a.page]
 
 
@@ -253,7 +262,7 @@ def _loops(questionnaire):
     def visit(key, trail):
         state[key] = "visiting"
         question = questionnaire.question(key)
-        for nxt in _edges(questionnaire, question) if question else []:
+        for nxt in _edges(question) if question else []:
             if questionnaire.question(nxt) is None or nxt == key:
                 continue
             if state.get(nxt) == "visiting":
@@ -277,7 +286,7 @@ def _reachable(questionnaire):
         if key in seen or questionnaire.question(key) is None:
             continue
         seen.add(key)
-        todo.extend(_edges(questionnaire, questionnaire.question(key)))
+        todo.extend(_edges(questionnaire.question(key)))
     return seen
 
 
@@ -312,7 +321,6 @@ def _missing_sections(questionnaire):
 
 # --- reading the database -------------------------------------------------------
 
-_ID = re.compile(r'\sid="([^"]+)"')
 _PAGE_LINK = re.compile(r'href="/pages/([\w-]+)/')
 
 
@@ -322,7 +330,7 @@ def page_info(page):
         title=page.title,
         summary=page.summary,
         published=page.is_published,
-        sections=frozenset(_ID.findall(page.body_html)),
+        sections=frozenset(id_ for id_, _ in sections(page.body_html)),
         links_to=tuple(dict.fromkeys(_PAGE_LINK.findall(page.body_html))),
     )
 
@@ -349,6 +357,7 @@ def question_info(question, answers):
         summary_label=question.summary_label,
         error_message=question.error_message,
         order=question.order,
+        pk=question.pk,
         answers=tuple(answer_info(a) for a in answers),
     )
 
@@ -377,8 +386,13 @@ def with_question(questionnaire, question, old_key=None):
         if q.key != old_key
     ]
     questions.append(question)
-    questions.sort(key=lambda q: q.order)  # stable: ties keep the database's order
+    questions.sort(key=_database_order)
     return replace(questionnaire, questions=tuple(questions))
+
+
+def _database_order(question):
+    # As Question.Meta.ordering: (order, pk), a new question after saved ones.
+    return (question.order, question.pk if question.pk is not None else float("inf"))
 
 
 def without_question(questionnaire, key):

@@ -52,7 +52,11 @@ class AnswerFormSet(forms.BaseInlineFormSet):
         after = guide.with_question(
             before,
             guide.Question(
-                key=key, text=question.text, order=question.order, answers=tuple(answers)
+                key=key,
+                text=question.text,
+                order=question.order,
+                pk=question.pk,
+                answers=tuple(answers),
             ),
             old_key=old_key,
         )
@@ -86,9 +90,17 @@ class AnswerInline(admin.StackedInline):
     prepopulated_fields = {"key": ["label"]}
 
 
+class AnswerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, answer):
+        # Several questions have an "I'm not sure" answer: say whose it is.
+        return f"{answer.question.summary_label}: {answer.label}"
+
+
 class QuestionForm(forms.ModelForm):
-    reached_from = forms.ModelChoiceField(
-        queryset=Answer.objects.select_related("question"),
+    reached_from = AnswerChoiceField(
+        queryset=Answer.objects.select_related("question").order_by(
+            "question__order", "question__pk", "order", "pk"
+        ),
         required=False,
         label="Asked after the answer",
         help_text="For a new question: the answer that should now lead to it. That answer "
@@ -101,8 +113,8 @@ class QuestionForm(forms.ModelForm):
 
     def clean_key(self):
         key = self.cleaned_data["key"]
-        if key == "result":
-            raise ValidationError("“result” is taken by the guide's result page.")
+        if key in guide.RESERVED_KEYS:
+            raise ValidationError(f"“{key}” is used by the guide itself: choose another key.")
         return key
 
     def save(self, commit=True):
@@ -135,12 +147,19 @@ class QuestionAdmin(admin.ModelAdmin):
         return fields if obj else fields + ["reached_from"]
 
     def save_related(self, request, form, formsets, change):
+        # Answers are saved one by one, so swapping two keys would break the
+        # unique (question, key) rule half-way: park changed keys first.
+        for formset in formsets:
+            for answer_form in formset.forms:
+                pk = answer_form.instance.pk
+                if pk and (
+                    "key" in answer_form.changed_data or formset._should_delete_form(answer_form)
+                ):
+                    Answer.objects.filter(pk=pk).update(key=f"~{pk}")
         super().save_related(request, form, formsets, change)
         answer = form.cleaned_data.get("reached_from")
         if answer is not None:
-            answer.next_question = form.instance
-            answer.page = None
-            answer.save()
+            Answer.objects.filter(pk=answer.pk).update(next_question=form.instance, page=None)
 
     def delete_view(self, request, object_id, extra_context=None):
         question = self.get_object(request, object_id)

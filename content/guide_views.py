@@ -10,8 +10,10 @@ from django.views.decorators.cache import cache_control
 
 from content import guide
 
-# Answers are in the address, so a page is the same for everyone who asks for it.
-public_cache = cache_control(public=True, max_age=300)
+# A page depends only on its address, so the parent's own browser may keep it
+# (Back and Forward are instant); "private" keeps shared caches from storing
+# addresses that hold a child's answers.
+private_cache = cache_control(private=True, max_age=300)
 
 
 def question_url(key, answers):
@@ -39,7 +41,7 @@ def bad_request(request, error):
     )
 
 
-@public_cache
+@private_cache
 def start(request):
     questionnaire = guide.load_questionnaire()
     first = questionnaire.start
@@ -55,7 +57,7 @@ def _questionnaire_asking(key):
     return questionnaire
 
 
-@public_cache
+@private_cache
 def question(request, key):
     questionnaire = _questionnaire_asking(key)
     try:
@@ -65,7 +67,7 @@ def question(request, key):
     return _render_question(request, questionnaire, key, answers, result)
 
 
-@public_cache
+@private_cache
 def answer(request, key):
     """Where each question's form goes: on to the next step, or back with an error."""
     questionnaire = _questionnaire_asking(key)
@@ -103,7 +105,7 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
     )
 
 
-@public_cache
+@private_cache
 def result(request):
     questionnaire = guide.load_questionnaire()
     try:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from content.rendering import render_markdown, sections
+from content.rendering import RESERVED_IDS, render_markdown, sections
 
 
 class PageQuerySet(models.QuerySet):
@@ -96,10 +96,17 @@ class Page(models.Model):
         return reverse("content:page", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = {}
         if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
-            raise ValidationError(
-                {"review_due": "The next review must be due after the page was last reviewed."}
+            errors["review_due"] = "The next review must be due after the page was last reviewed."
+        taken = RESERVED_IDS & {id_ for id_, _ in sections(render_markdown(self.body))}
+        if taken:
+            errors["body"] = (
+                f"The heading id {', '.join(sorted(taken))} is used by the site itself: "
+                "choose another {#id}."
             )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def sections(self):

@@ -25,6 +25,12 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# Ids the site's templates use; a heading in the body must not take one.
+RESERVED_IDS = {
+    "main-content", "contents-heading", "sources-heading", "start-heading",
+    "pages-heading", "result-heading", "error-summary-title",
+}  # fmt: skip
+
 
 def render_markdown(text):
     """Render editor Markdown to HTML that is safe to show to anyone.
@@ -37,6 +43,8 @@ def render_markdown(text):
     """
     md = markdown.Markdown(
         extensions=["toc", "tables", "attr_list", "sane_lists"],
+        # align="…" survives the allowlist; python-markdown's default style="…" would not.
+        extension_configs={"tables": {"use_align_attribute": True}},
         output_format="html",
     )
     # Without these two, python-markdown passes raw HTML straight through.

@@ -93,10 +93,17 @@ def load_starting_guide(question_model, answer_model, page_model):
     """Create the starting questions, unless the guide already has questions.
 
     Takes the models as arguments so the data migration can pass its historical
-    ones. An editor's questionnaire is never overwritten.
+    ones. An editor's questionnaire is never overwritten. Returns False, and
+    creates nothing, when a page the questions lead to is missing or not
+    published (an editor changed it first): a half-built guide would strand
+    parents, and the system check then says the guide has no questions.
     """
     if question_model.objects.exists():
-        return
+        return True
+    slugs = {a["page"] for q in QUESTIONS for a in q["answers"] if a.get("page")}
+    pages = {p.slug: p for p in page_model.objects.filter(slug__in=slugs, status="published")}
+    if set(pages) != slugs:
+        return False
     questions = {}
     for data in QUESTIONS:
         fields = {k: v for k, v in data.items() if k != "answers"}
@@ -110,6 +117,7 @@ def load_starting_guide(question_model, answer_model, page_model):
                 question=questions[data["key"]],
                 order=order,
                 next_question=questions[next_key] if next_key else None,
-                page=page_model.objects.get(slug=slug) if slug else None,
+                page=pages[slug] if slug else None,
                 **answer,
             )
+    return True

@@ -143,7 +143,8 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Content-Security-Policy (django-csp 4). Nothing inline and nothing from
-# another host; the admin gets what it needs in content.admin_csp.
+# another host, for the admin too (Django 5.2's admin and markdownx need
+# neither; tests/browser checks the editor under this policy).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -176,6 +177,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # Replaces Django's own console handler for these, which has no filter.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

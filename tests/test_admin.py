@@ -101,3 +101,10 @@ def test_a_hard_to_read_page_saves_with_a_warning(staff_client, page):
     assert "Parents need grade 8 or lower" in html
     page.refresh_from_db()
     assert page.body == hard
+
+
+def test_an_edited_page_can_still_be_deleted(staff_client, page):
+    staff_client.post(f"/admin/content/page/{page.pk}/change/", page_form_data(page))
+    response = staff_client.post(f"/admin/content/page/{page.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=page.pk).exists()

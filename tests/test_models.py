@@ -42,3 +42,10 @@ def test_a_review_cannot_be_due_before_the_last_review():
 
 def test_absolute_url_is_the_public_page_address():
     assert make_page(slug="cns-x").get_absolute_url() == "/pages/cns-x/"
+
+
+def test_a_heading_cannot_take_an_id_the_site_uses():
+    page = make_page(body="## Skip here {#main-content}")
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "main-content" in str(error.value.message_dict["body"])

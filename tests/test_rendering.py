@@ -78,3 +78,8 @@ def test_safe_links_are_kept():
 def test_sections_lists_each_h2_for_a_contents_list():
     html = render_markdown("## One place {#one-place}\n\n### Sub\n\n## It's *spread*")
     assert sections(html) == [("one-place", "One place"), ("its-spread", "It's spread")]
+
+
+def test_table_alignment_survives_sanitising():
+    html = render_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |")
+    assert '<td align="right">2</td>' in html

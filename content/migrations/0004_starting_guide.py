@@ -4,11 +4,16 @@ from content.starting_guide import load_starting_guide
 
 
 def create_starting_guide(apps, schema_editor):
-    load_starting_guide(
+    created = load_starting_guide(
         apps.get_model("content", "Question"),
         apps.get_model("content", "Answer"),
         apps.get_model("content", "Page"),
     )
+    if not created:
+        print(
+            "\n  The starting guide was not created: a page it leads to is missing or not "
+            "published. Add the questions in the admin."
+        )
 
 
 class Migration(migrations.Migration):
