@@ -101,6 +101,19 @@ class PageAdmin(MarkdownxModelAdmin):
         super().save_model(request, obj, form, change)
         # Every save is kept, so an editor can always find earlier wording.
         PageRevision.record(obj, request.user)
+        if not obj.is_published:
+            linking = [
+                p.title
+                for p in Page.objects.published().exclude(pk=obj.pk)
+                if obj.slug in guide.page_info(p).links_to
+            ]
+            if linking:
+                messages.warning(
+                    request,
+                    f"“{obj.title}” is not published, but these pages link to it: "
+                    f"{', '.join(linking)}. Parents following those links will see "
+                    "“Page not found”.",
+                )
         grade = reading_grade(obj.body_html)
         if grade > MAX_GRADE:
             messages.warning(
