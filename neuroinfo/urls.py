@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponseNotFound
 from django.urls import include, path
+from django.views.generic import TemplateView
 from markdownx.views import MarkdownifyView
 
 admin.site.site_header = "neuroinfo editors"
@@ -22,6 +23,11 @@ urlpatterns = [
         name="markdownx_markdownify",
     ),
     path("markdownx/upload/", uploads_are_off, name="markdownx_upload"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("admin/", admin.site.urls),
     path("", include("content.urls")),
 ]

@@ -68,3 +68,18 @@ def test_the_500_page_renders_without_a_request_context():
 
     html = render_to_string("500.html")
     assert "Sorry, there is a problem with the site" in html
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_guide_results(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /guide/result/" in response.content.decode()
+
+
+def test_a_post_without_a_csrf_token_gets_a_plain_403_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"})
+    assert response.status_code == 403
+    assert "Please try that again" in response.content.decode()
