@@ -10,7 +10,7 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from content import guide
 from content.guide_admin import refuse_new_problems
-from content.models import Page, PageRevision, Source
+from content.models import REVIEW_SOON_DAYS, Page, PageRevision, Source
 from content.readability import MAX_GRADE, reading_grade
 from content.rendering import render_markdown
 from content.widgets import LabelledMarkdownxWidget
@@ -21,13 +21,13 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Overdue"), ("soon", "Due in the next 30 days")]
+        return [("overdue", "Overdue"), ("soon", f"Due in the next {REVIEW_SOON_DAYS} days")]
 
     def queryset(self, request, queryset):
         if self.value() == "overdue":
             return queryset.review_overdue()
         if self.value() == "soon":
-            return queryset.review_due_within(30)
+            return queryset.review_due_within(REVIEW_SOON_DAYS)
         return queryset
 
 
@@ -127,7 +127,7 @@ class PageAdmin(MarkdownxModelAdmin):
         today = timezone.localdate()
         if page.review_is_overdue(today):
             return "Overdue"
-        if page.review_due <= today + datetime.timedelta(30):
+        if page.review_due <= today + datetime.timedelta(REVIEW_SOON_DAYS):
             return "Due soon"
         return "OK"
 

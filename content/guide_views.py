@@ -115,9 +115,9 @@ def result(request):
     page = questionnaire.pages[walk.page]
     page_url = reverse("content:page", args=[page.slug])
     related = [
-        questionnaire.pages[slug]
-        for slug in page.links_to
-        if slug in questionnaire.pages and questionnaire.pages[slug].published
+        (other, reverse("content:page", args=[other.slug]))
+        for other in (questionnaire.pages.get(slug) for slug in page.links_to)
+        if other and other.published and other.slug != page.slug
     ]
     rows = [
         {
@@ -137,9 +137,7 @@ def result(request):
             "reason": walk.reason(),
             "rows": rows,
             "notes": notes,
-            "related": [
-                (p, reverse("content:page", args=[p.slug])) for p in related if p.slug != page.slug
-            ],
+            "related": related,
             "back_url": question_url(walk.steps[-1].question.key, answers),
         },
     )

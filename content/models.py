@@ -9,6 +9,9 @@ from markdownx.models import MarkdownxField
 
 from content.rendering import RESERVED_IDS, render_markdown, sections
 
+# A review this close is "due soon" in the admin.
+REVIEW_SOON_DAYS = 30
+
 
 class PageQuerySet(models.QuerySet):
     def published(self):

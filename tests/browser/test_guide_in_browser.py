@@ -1,16 +1,13 @@
 import pytest
 
+from content.starting_guide import QUESTIONS
 from tests.test_guide_flow import PATHS
 
+# The label a parent clicks for each (question, answer) of the starting guide.
 LABELS = {
-    ("where", "brain"): "In the brain or spinal cord",
-    ("where", "one-place"): "In one place in the body",
-    ("where", "spread"): "In more than one place",
-    ("where", "not-sure"): "I'm not sure",
-    ("risk-group", "low"): "Low risk",
-    ("risk-group", "intermediate"): "Intermediate risk",
-    ("risk-group", "high"): "High risk",
-    ("risk-group", "not-sure"): "I'm not sure",
+    (question["key"], answer["key"]): answer["label"]
+    for question in QUESTIONS
+    for answer in question["answers"]
 }
 
 
