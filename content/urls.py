@@ -1,6 +1,7 @@
 from django.urls import path
 
-from content import guide_views, views
+from content.views import guide as guide_views
+from content.views import pages as views
 
 app_name = "content"
 

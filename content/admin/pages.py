@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from markdownx.admin import MarkdownxModelAdmin
 
 from content import guide
-from content.guide_admin import refuse_new_problems
+from content.admin.guide import refuse_new_problems
 from content.models import REVIEW_SOON_DAYS, Page, PageRevision, Source
 from content.readability import MAX_GRADE, reading_grade
 from content.rendering import render_markdown

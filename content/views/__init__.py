@@ -1,0 +1,1 @@
+"""Public views, one module per capability."""
