@@ -42,7 +42,6 @@ def parse_page_file(path):
         "title": meta["title"],
         "summary": meta["summary"],
         "order": int(meta["order"]),
-        "last_reviewed": datetime.date.fromisoformat(meta["reviewed"]),
         "review_due": datetime.date.fromisoformat(meta["review_due"]),
         "sources": [SOURCES[key.strip()] for key in meta["sources"].split(",")],
         "body": body.lstrip("\n"),
@@ -56,6 +55,8 @@ def starting_pages():
 def load_starting_pages(page_model, source_model):
     """Create any starting page that doesn't exist yet, published, with its sources.
 
+    No clinician has checked them yet, so they carry no review date.
+
     Takes the models as arguments so the data migration can pass its historical
     ones. A page that exists is left alone: an editor's changes are never
     overwritten.
@@ -64,6 +65,9 @@ def load_starting_pages(page_model, source_model):
         if page_model.objects.filter(slug=data["slug"]).exists():
             continue
         sources = data.pop("sources")
+        if not page_model._meta.get_field("last_reviewed").null:
+            # Migration 0002 runs before 0007 made this optional; 0007 clears it.
+            data["last_reviewed"] = data["review_due"]
         page = page_model.objects.create(
             status="published", body_html=render_markdown(data["body"]), **data
         )

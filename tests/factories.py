@@ -12,7 +12,6 @@ def make_page(**overrides):
         "summary": "A short summary.",
         "body": "## A section {#a-section}\n\nSome plain words.",
         "status": Page.Status.PUBLISHED,
-        "last_reviewed": datetime.date(2026, 11, 1),
         "review_due": datetime.date(2027, 5, 1),
     }
     fields.update(overrides)
@@ -28,7 +27,6 @@ def page_form_data(page, **changes):
         "status": page.status,
         "order": page.order,
         "body": page.body,
-        "last_reviewed": page.last_reviewed.isoformat(),
         "review_due": page.review_due.isoformat(),
         "sources-TOTAL_FORMS": 0,
         "sources-INITIAL_FORMS": 0,

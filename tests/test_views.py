@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -13,17 +15,13 @@ def test_home_lists_published_pages_with_summaries_and_links_to_the_guide(client
     assert 'href="/guide/"' in html
 
 
-def test_a_published_page_shows_its_body_dates_sources_and_care_team_note(client, page):
+def test_a_published_page_shows_its_body_sources_and_care_team_note(client, page):
     page.sources.create(organisation="National Cancer Institute", title="PDQ", url="https://x.org")
     response = client.get("/pages/a-test-page/")
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
     assert '<h2 id="a-section">' in html
-    assert "Page last reviewed" in html
-    assert "1 November 2026" in html
-    assert "Next review due" in html
-    assert "1 May 2027" in html
     assert "National Cancer Institute" in html
     assert "does not replace the advice of your child's care team" in html
 
@@ -83,3 +81,23 @@ def test_a_post_without_a_csrf_token_gets_a_plain_403_page(db):
     response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"})
     assert response.status_code == 403
     assert "Please try that again" in response.content.decode()
+
+
+def test_a_page_no_clinician_has_checked_says_so_and_shows_no_review_date(client, page):
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "This page has not yet been checked by a clinician" in html
+    assert "Page last reviewed" not in html
+    assert "Next review due" not in html
+
+
+def test_a_signed_off_page_shows_who_checked_it_and_when(client, page):
+    page.checked_at = datetime.datetime(2026, 11, 30, 10, tzinfo=datetime.UTC)
+    page.checked_by_role = "Medical reviewer"
+    page.last_reviewed = datetime.date(2026, 11, 30)
+    page.save()
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "Medical reviewer, <time" in html
+    assert "30 November 2026" in html
+    assert "Next review due" in html
+    assert "1 May 2027" in html
+    assert "not yet been checked" not in html

@@ -43,7 +43,7 @@ class PageForm(forms.ModelForm):
     class Meta:
         model = Page
         fields = [
-            "title", "slug", "summary", "status", "order", "body", "last_reviewed", "review_due"
+            "title", "slug", "summary", "status", "order", "body", "review_due"
         ]  # fmt: skip
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "cols": 80}),
@@ -77,10 +77,16 @@ class PageAdmin(MarkdownxModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "status", "order"]}),
         ("Text", {"fields": ["body"]}),
-        ("Review", {"fields": ["last_reviewed", "review_due"]}),
+        ("Review", {"fields": ["checked", "review_due"]}),
         ("Checks and history", {"fields": ["grade", "earlier_versions"]}),
     ]
-    readonly_fields = ["grade", "earlier_versions"]
+    readonly_fields = ["checked", "grade", "earlier_versions"]
+
+    @admin.display(description="checked by a clinician")
+    def checked(self, page):
+        if not page.is_checked:
+            return "Not yet: parents are told this page has not been checked by a clinician."
+        return f"{page.checked_by_role}, {page.last_reviewed:%-d %B %Y}"
 
     @admin.display(description="reading grade")
     def grade(self, page):

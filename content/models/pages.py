@@ -68,9 +68,25 @@ class Page(models.Model):
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Pages are listed from the lowest number up."
     )
+    # Set only by a medical reviewer's sign-off: parents are never shown a review
+    # that did not happen. Empty means "not yet checked by a clinician".
     last_reviewed = models.DateField(
         "page last reviewed",
-        help_text="When a clinician last checked this page. Parents see this date.",
+        null=True,
+        blank=True,
+        help_text="Set when a medical reviewer signs the page off. Parents see this date.",
+    )
+    checked_at = models.DateTimeField(
+        "checked by a clinician at",
+        null=True,
+        blank=True,
+        help_text="When a medical reviewer last signed off the version parents see.",
+    )
+    checked_by_role = models.CharField(
+        "checked by (role)",
+        max_length=80,
+        blank=True,
+        help_text="The role parents see beside the date, e.g. 'Medical reviewer'.",
     )
     review_due = models.DateField(
         "next review due",
@@ -114,6 +130,11 @@ class Page(models.Model):
     @property
     def sections(self):
         return sections(self.body_html)
+
+    @property
+    def is_checked(self):
+        """True once a clinician has signed off the version parents see."""
+        return self.checked_at is not None
 
     @property
     def is_published(self):
