@@ -5,10 +5,7 @@ so every function here takes the answers as a dict and returns new data; nothing
 is stored. `load_questionnaire()` is the only function that reads the database.
 """
 
-import re
 from dataclasses import dataclass, field, replace
-
-from content.rendering import sections
 
 # Question keys are path segments under /guide/; these are taken.
 RESERVED_KEYS = {"result"}
@@ -321,17 +318,19 @@ def _missing_sections(questionnaire):
 
 # --- reading the database -------------------------------------------------------
 
-_PAGE_LINK = re.compile(r'href="/pages/([\w-]+)/')
+# Only what the guide shows and checks: never a page's text.
+PAGE_INFO_FIELDS = ["slug", "title", "summary", "status", "headings", "links"]
 
 
 def page_info(page):
+    """What the guide needs of a page: headings and links were stored when it was saved."""
     return PageInfo(
         slug=page.slug,
         title=page.title,
         summary=page.summary,
         published=page.is_published,
-        sections=frozenset(id_ for id_, _ in sections(page.body_html)),
-        links_to=tuple(dict.fromkeys(_PAGE_LINK.findall(page.body_html))),
+        sections=frozenset(id_ for id_, _ in page.sections),
+        links_to=tuple(page.linked_slugs),
     )
 
 
@@ -363,17 +362,30 @@ def question_info(question, answers):
 
 
 def load_questionnaire():
-    """The guide as it is in the database: three queries."""
+    """The guide as it is in the database: three queries.
+
+    Only the pages its answers lead to are loaded, and only their titles,
+    summaries, headings and links, so the cost stays the same however many
+    pages the site has.
+    """
     from content.models import Answer as AnswerModel
-    from content.models import Page
     from content.models import Question as QuestionModel
 
     answers = {}
-    for answer in AnswerModel.objects.select_related("next_question", "page"):
+    for answer in AnswerModel.objects.select_related("next_question", "page").only(
+        *[f.name for f in AnswerModel._meta.concrete_fields], "next_question__key", "page__slug"
+    ):
         answers.setdefault(answer.question_id, []).append(answer)
     questions = tuple(question_info(q, answers.get(q.pk, [])) for q in QuestionModel.objects.all())
-    pages = {p.slug: page_info(p) for p in Page.objects.all()}
-    return Questionnaire(questions=questions, pages=pages)
+    page_ids = {a.page_id for listed in answers.values() for a in listed if a.page_id}
+    return Questionnaire(questions=questions, pages=load_pages(pk__in=page_ids))
+
+
+def load_pages(**filters):
+    """{slug: PageInfo} of the pages matching `filters` (one query, no page text)."""
+    from content.models import Page
+
+    return {p.slug: page_info(p) for p in Page.objects.filter(**filters).only(*PAGE_INFO_FIELDS)}
 
 
 def with_question(questionnaire, question, old_key=None):

@@ -7,6 +7,7 @@ app_name = "content"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("pages/", views.page_list, name="page_list"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
     path("guide/", guide_views.start, name="guide_start"),
     path("guide/result/", guide_views.result, name="guide_result"),

@@ -5,6 +5,9 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from markdownx.views import MarkdownifyView
 
+# Also turns "database unavailable" into a calm 503 (neuroinfo/availability.py).
+handler500 = "neuroinfo.availability.server_error"
+
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
 admin.site.index_title = "Pages and the guide"

@@ -1,6 +1,21 @@
 import pytest
+from django.core.cache import caches
 
+from neuroinfo import response_cache
 from tests.factories import make_page
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages and reads the content version afresh.
+
+    With REDIS_URL set this empties that Redis database: never point the tests
+    at a Redis that holds anything else.
+    """
+    caches["default"].clear()
+    response_cache.forget_version()
+    yield
+    response_cache.forget_version()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from content import guide
-from content.models import Answer, Question
+from content.models import Answer, Page, Question
 
 
 def refuse_new_problems(before, after, action="This change"):
@@ -31,11 +31,14 @@ class AnswerFormSet(forms.BaseInlineFormSet):
         question = self.instance
         key = question.key
         answers = []
+        chosen_pages = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE") or not data.get("key"):
                 continue
             nxt = data.get("next_question")
+            if data.get("page"):
+                chosen_pages.append(data["page"])
             answers.append(
                 guide.Answer(
                     key=data["key"],
@@ -48,9 +51,15 @@ class AnswerFormSet(forms.BaseInlineFormSet):
                 )
             )
         before = guide.load_questionnaire()
+        # The guide loads only the pages its answers lead to already; add any
+        # page an answer here newly leads to, so it can be checked too.
+        after = before
+        for page in chosen_pages:
+            if page.slug not in after.pages:
+                after = guide.with_page(after, guide.page_info(page))
         old_key = Question.objects.get(pk=question.pk).key if question.pk else None
         after = guide.with_question(
-            before,
+            after,
             guide.Question(
                 key=key,
                 text=question.text,
@@ -73,6 +82,13 @@ SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, 
 
 class AnswerInline(admin.StackedInline):
     model = Answer
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "page":
+            # The choices need titles only: never load every page's text.
+            kwargs["queryset"] = Page.objects.only("pk", "title")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     formfield_overrides = SHORT_TEXTAREA
     formset = AnswerFormSet
     fk_name = "question"

@@ -12,7 +12,6 @@ from content import guide
 from content.admin.guide import refuse_new_problems
 from content.models import REVIEW_SOON_DAYS, Page, PageRevision, Source
 from content.readability import MAX_GRADE, reading_grade
-from content.rendering import render_markdown
 from content.widgets import LabelledMarkdownxWidget
 
 
@@ -57,8 +56,9 @@ class PageForm(forms.ModelForm):
             # would send a parent to a 404 or the wrong place: refuse it.
             before = guide.load_questionnaire()
             old_slug = Page.objects.get(pk=self.instance.pk).slug
-            page = Page(**{f: cleaned.get(f) for f in ["title", "slug", "summary", "status"]})
-            page.body_html = render_markdown(cleaned.get("body", ""))
+            fields = ["title", "slug", "summary", "status", "body"]
+            page = Page(**{f: cleaned.get(f) or "" for f in fields})
+            page.render()
             refuse_new_problems(before, guide.with_page(before, guide.page_info(page), old_slug))
         return cleaned
 
@@ -108,10 +108,14 @@ class PageAdmin(MarkdownxModelAdmin):
         # Every save is kept, so an editor can always find earlier wording.
         PageRevision.record(obj, request.user)
         if not obj.is_published:
+            # Stored links, read in the database: no page's text is loaded.
             linking = [
                 p.title
-                for p in Page.objects.published().exclude(pk=obj.pk)
-                if obj.slug in guide.page_info(p).links_to
+                for p in Page.objects.published()
+                .exclude(pk=obj.pk)
+                .filter(links__icontains=f'"/pages/{obj.slug}/')
+                .only("title", "links")
+                if obj.slug in p.linked_slugs
             ]
             if linking:
                 messages.warning(

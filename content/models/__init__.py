@@ -1,14 +1,21 @@
-"""The app's models, one module per capability, re-exported here."""
+"""The app's models, one module per capability, re-exported here.
+
+Saving or deleting any model of this app changes the content version
+(`versioning.py`), which the cache of finished public pages is keyed by.
+"""
 
 from content.models.guide import Answer, Question
 from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.versioning import ContentVersion, bump_content_version
 
 __all__ = [
     "REVIEW_SOON_DAYS",
     "Answer",
+    "ContentVersion",
     "Page",
     "PageQuerySet",
     "PageRevision",
     "Question",
     "Source",
+    "bump_content_version",
 ]

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from content.rendering import RESERVED_IDS, render_markdown, sections
+from content.rendering import RESERVED_IDS, links, render_markdown, sections
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
@@ -59,6 +60,11 @@ class Page(models.Model):
         )
     )
     body_html = models.TextField(blank=True, editable=False)
+    # Worked out from body_html on save, so that the guide, the contents list and
+    # the admin's link warnings never parse page text per request (and never
+    # load every page's text): [[id, heading text], ...] and every href.
+    headings = models.JSONField(default=list, blank=True, editable=False)
+    links = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
@@ -102,14 +108,25 @@ class Page(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
+        # The public lists read the first few published pages in this order:
+        # with the index that stays quick however many pages there are.
+        indexes = [models.Index(fields=["status", "order", "title"], name="page_list_order")]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         # Rendered once here, not on every request; the admin hides body_html.
-        self.body_html = render_markdown(self.body)
+        self.render()
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "headings", "links"}
         super().save(*args, **kwargs)
+
+    def render(self):
+        """Fill body_html, headings and links from body (save() calls it)."""
+        self.body_html = render_markdown(self.body)
+        self.headings = [list(pair) for pair in sections(self.body_html)]
+        self.links = links(self.body_html)
 
     def get_absolute_url(self):
         return reverse("content:page", kwargs={"slug": self.slug})
@@ -129,7 +146,12 @@ class Page(models.Model):
 
     @property
     def sections(self):
-        return sections(self.body_html)
+        return [tuple(pair) for pair in self.headings]
+
+    @property
+    def linked_slugs(self):
+        """Slugs of the other pages of this site that this page links to, in order."""
+        return page_slugs(self.links)
 
     @property
     def is_checked(self):
@@ -142,6 +164,14 @@ class Page(models.Model):
 
     def review_is_overdue(self, today=None):
         return self.review_due < (today or timezone.localdate())
+
+
+_PAGE_HREF = re.compile(r"^/pages/([\w-]+)/")
+
+
+def page_slugs(hrefs):
+    """The page slugs among `hrefs` (links to /pages/<slug>/...), without repeats."""
+    return list(dict.fromkeys(m.group(1) for m in map(_PAGE_HREF.match, hrefs) if m))
 
 
 class Source(models.Model):

@@ -1,19 +1,19 @@
 """The guide's pages. Each is a GET request whose query string holds the
-answers so far: nothing is stored, in a session, a cookie or the database."""
+answers so far: nothing is stored, in a session, a cookie or the database.
+
+Finished pages are cached by path and normalised answers only
+(`public_page(query=True)`): any query string the guide does not know gets a
+400 that is never stored, so the cached set is the small, fixed set of valid
+answer combinations and holds nothing about a visitor."""
 
 from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 
 from content import guide
-
-# A page depends only on its address, so the parent's own browser may keep it
-# (Back and Forward are instant); "private" keeps shared caches from storing
-# addresses that hold a child's answers.
-private_cache = cache_control(private=True, max_age=300)
+from neuroinfo.response_cache import public_page
 
 
 def question_url(key, answers):
@@ -41,7 +41,7 @@ def bad_request(request, error):
     )
 
 
-@private_cache
+@public_page
 def start(request):
     questionnaire = guide.load_questionnaire()
     first = questionnaire.start
@@ -57,7 +57,7 @@ def _questionnaire_asking(key):
     return questionnaire
 
 
-@private_cache
+@public_page(query=True)
 def question(request, key):
     questionnaire = _questionnaire_asking(key)
     try:
@@ -67,7 +67,7 @@ def question(request, key):
     return _render_question(request, questionnaire, key, answers, result)
 
 
-@private_cache
+@public_page(query=True)
 def answer(request, key):
     """Where each question's form goes: on to the next step, or back with an error."""
     questionnaire = _questionnaire_asking(key)
@@ -105,7 +105,7 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
     )
 
 
-@private_cache
+@public_page(query=True)
 def result(request):
     questionnaire = guide.load_questionnaire()
     try:
@@ -114,9 +114,11 @@ def result(request):
         return bad_request(request, error)
     page = questionnaire.pages[walk.page]
     page_url = reverse("content:page", args=[page.slug])
+    # The pages the result's page links to: one query, for those pages only.
+    linked = guide.load_pages(slug__in=page.links_to)
     related = [
         (other, reverse("content:page", args=[other.slug]))
-        for other in (questionnaire.pages.get(slug) for slug in page.links_to)
+        for other in (linked.get(slug) for slug in page.links_to)
         if other and other.published and other.slug != page.slug
     ]
     rows = [

@@ -1,0 +1,64 @@
+"""A calm page instead of an error when the database cannot be reached.
+
+Django's handler500 runs inside the `except` that caught the error (in a view
+or in any middleware, the admin's included), so it can tell a database that
+is down from a bug. The first gets 503 with Retry-After and the "worried
+right now" help; the second the usual 500 page. Neither shows a stack trace,
+and neither reads the database. Nothing needs restarting afterwards: Django
+opens a new connection for the next request.
+"""
+
+import sys
+
+from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+
+RETRY_AFTER_SECONDS = 120
+
+# What to do when worried, if no edited copy is cached: it names no phone number.
+DEFAULT_URGENT_HELP = (
+    "If your child is unwell or you are worried right now, call your child's treatment "
+    "centre on the 24-hour number they gave you. In an emergency, call your local "
+    "emergency number."
+)
+URGENT_HELP_KEY = "site:urgent-help"
+
+
+def remember_urgent_help(text):
+    """Keep the editors' current "worried right now" text for when the database is down.
+
+    The site-wide texts call this when that text is saved or read.
+    """
+    try:
+        caches["default"].set(URGENT_HELP_KEY, text, None)
+    except Exception:
+        pass  # the default text is shown instead
+
+
+def urgent_help():
+    try:
+        return caches["default"].get(URGENT_HELP_KEY) or DEFAULT_URGENT_HELP
+    except Exception:
+        return DEFAULT_URGENT_HELP
+
+
+def database_is_unavailable(error):
+    """Connection failures (not bugs such as an integrity error) mean: down."""
+    return isinstance(error, OperationalError | InterfaceError)
+
+
+def unavailable(request=None):
+    html = loader.get_template("503.html").render({"urgent_help": urgent_help()})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    """handler500: 503 when the database is down, the plain 500 page otherwise."""
+    if database_is_unavailable(sys.exc_info()[1]):
+        return unavailable(request)
+    return HttpResponseServerError(loader.get_template("500.html").render())

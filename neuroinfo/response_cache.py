@@ -1,0 +1,265 @@
+"""A cache of finished public pages, correct at every moment.
+
+Opt a view in with one line:
+
+    @public_page                 # the address's path is the whole key
+    @public_page(query=True)     # path + sorted query string (see below)
+
+For a visitor who is not signed in, the finished response is kept in the
+shared cache (`settings.PUBLIC_PAGE_CACHE`, Redis when several servers run)
+under a key made of three things only: the current content version, the path
+and, with `query=True`, the query string with its parameters sorted. Nothing
+about the visitor (cookies, headers, address) is part of the key or the
+entry, and a response that depends on the visitor (it sets a cookie, reads
+the session, uses a CSRF token) is never stored.
+
+`query=True` is for views that answer 200 only to a bounded set of query
+strings and refuse anything else (404 or 400, never stored): the guide
+accepts only answers it knows, so its keys are a small, fixed set. A view
+that takes free text (a search box) must not use it.
+
+Each entry holds the body plain, gzipped and brotli-compressed, compressed
+once when it is stored; a response picks the one the browser accepts, with
+a strong ETag per encoding, so a conditional GET gets a 304 with no body.
+Public responses say `Cache-Control: public, max-age=…, stale-while-
+revalidate=…` and vary only by Accept-Encoding, never by cookie.
+
+Correctness: the content version (a token read by `settings.CONTENT_VERSION`,
+a function; here a database row that every save to the `content` app
+changes in the same transaction) is part of every key, so an edit makes
+every older entry unreachable at once. Each process reads it at most once
+every `CONTENT_VERSION_MAX_AGE` seconds (1), so a change reaches every
+worker and server within that time. When the database cannot be reached,
+the last version read (or the one mirrored in the shared cache) is used, so
+cached pages are still served.
+
+Requests that carry a session cookie (signed-in editors) bypass the cache
+entirely and are marked `Cache-Control: private, no-cache`.
+"""
+
+import gzip
+import hashlib
+import logging
+import time
+from functools import wraps
+from urllib.parse import urlencode
+
+import brotli
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import caches
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.module_loading import import_string
+
+log = logging.getLogger(__name__)
+
+VERSION_MIRROR_KEY = "public-pages:version"
+CACHEABLE_STATUSES = {200, 301, 302}
+COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/json", "image/svg+xml")
+# Below this, compression costs more than it saves.
+MIN_COMPRESS_BYTES = 200
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def _cache():
+    return caches[_setting("PUBLIC_PAGE_CACHE", "default")]
+
+
+def _cache_get(key):
+    """Read from the shared cache; a cache that is down counts as a miss."""
+    try:
+        return _cache().get(key)
+    except Exception as error:  # redis.ConnectionError and friends
+        log.warning("Page cache unavailable on read: %s", type(error).__name__)
+        return None
+
+
+def _cache_set(key, value, timeout):
+    try:
+        _cache().set(key, value, timeout)
+    except Exception as error:
+        log.warning("Page cache unavailable on write: %s", type(error).__name__)
+
+
+# --- the content version --------------------------------------------------------
+
+
+class _Version:
+    token = None
+    read_at = float("-inf")
+
+
+_version = _Version()
+
+
+def current_version():
+    """The content version, read at most once every CONTENT_VERSION_MAX_AGE seconds.
+
+    None when it has never been readable (no database, nothing mirrored):
+    then nothing is served from or stored in the cache.
+    """
+    now = time.monotonic()
+    if _version.token is not None and now - _version.read_at < _setting(
+        "CONTENT_VERSION_MAX_AGE", 1.0
+    ):
+        return _version.token
+    _version.read_at = now
+    try:
+        token = import_string(settings.CONTENT_VERSION)()
+    except DatabaseError as error:
+        # The database is down: keep serving what is cached under the last
+        # version we know (a fresh process asks the shared cache for it).
+        log.warning("Content version unreadable (%s): using the last known", type(error).__name__)
+        token = _version.token or _cache_get(VERSION_MIRROR_KEY)
+    else:
+        if token != _version.token:
+            _cache_set(VERSION_MIRROR_KEY, token, None)
+    _version.token = token
+    return token
+
+
+def version_changed(token):
+    """Called by whatever changes the version, so this process uses it at once."""
+    _version.token = token
+    _version.read_at = time.monotonic()
+    _cache_set(VERSION_MIRROR_KEY, token, None)
+
+
+def forget_version():
+    """Make the next request read the version again (tests use it)."""
+    _version.token = None
+    _version.read_at = float("-inf")
+
+
+# --- keys, entries and responses -------------------------------------------------
+
+
+def normalised_query(request):
+    """The query string with its parameters in a fixed order: the same answers, one key."""
+    return urlencode(sorted((name, value) for name in request.GET for value in request.GET.getlist(name)))
+
+
+def cache_key(version, path, query=""):
+    # Hashed, so no address (and no guide answer) is readable in the cache's keys.
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:40]
+    return f"public-page:{version}:{digest}"
+
+
+def is_signed_in(request):
+    """A session cookie means an editor (only the admin starts sessions).
+
+    Decided from the cookie alone, without reading the session, so a cached
+    page needs no database.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _compressible(content_type, body):
+    return len(body) >= MIN_COMPRESS_BYTES and content_type.startswith(COMPRESSIBLE_TYPES)
+
+
+def make_entry(response):
+    """What the cache keeps of a finished response: plain data, nothing about the visitor."""
+    body = response.content
+    content_type = response.get("Content-Type", "text/html; charset=utf-8")
+    bodies = {"identity": body}
+    if _compressible(content_type, body):
+        bodies["br"] = brotli.compress(
+            body, mode=brotli.MODE_TEXT, quality=_setting("PUBLIC_PAGE_BROTLI_QUALITY", 9)
+        )
+        bodies["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
+    return {
+        "status": response.status_code,
+        "content_type": content_type,
+        "location": response.get("Location"),
+        # Of the content, not the version: an edit elsewhere leaves this page's
+        # ETag alone, so browsers keep getting 304s for it.
+        "etag": hashlib.sha256(body).hexdigest()[:24],
+        "bodies": bodies,
+    }
+
+
+def is_storable(request, response):
+    """Only a response that is the same for every visitor may be shared."""
+    if response.status_code not in CACHEABLE_STATUSES or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.accessed:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+def accepted_encoding(request, available):
+    """br, else gzip, else identity, as the Accept-Encoding header allows."""
+    accepted = set()
+    for part in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = part.strip().partition(";")
+        if params.strip().replace(" ", "") in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
+            continue
+        accepted.add(name.strip().lower())
+    for encoding in ("br", "gzip"):
+        if encoding in available and (encoding in accepted or "*" in accepted):
+            return encoding
+    return "identity"
+
+
+def respond(request, entry):
+    """A response built from an entry, for this request's encoding and conditions."""
+    encoding = accepted_encoding(request, entry["bodies"])
+    response = HttpResponse(
+        entry["bodies"][encoding], status=entry["status"], content_type=entry["content_type"]
+    )
+    if entry["location"]:
+        response["Location"] = entry["location"]
+    if len(entry["bodies"]) > 1:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    if encoding != "identity":
+        response["Content-Encoding"] = encoding
+    suffix = "" if encoding == "identity" else f"-{encoding}"
+    response["ETag"] = f'"{entry["etag"]}{suffix}"'
+    response["Cache-Control"] = (
+        f"public, max-age={_setting('PUBLIC_PAGE_MAX_AGE', 60)}, "
+        f"stale-while-revalidate={_setting('PUBLIC_PAGE_STALE_WHILE_REVALIDATE', 60)}"
+    )
+    if entry["status"] != 200:
+        return response
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def public_page(view=None, *, query=False):
+    """Serve `view` from the cache of finished pages (see the module's docstring)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD") or is_signed_in(request):
+                response = view(request, *args, **kwargs)
+                patch_cache_control(response, private=True, no_cache=True)
+                return response
+            # Without a session cookie the visitor is anonymous: say so without
+            # touching the session, which would add "Vary: Cookie".
+            request.user = AnonymousUser()
+            version = current_version()
+            key = cache_key(version, request.path, normalised_query(request) if query else "")
+            entry = _cache_get(key) if version is not None else None
+            if entry is None:
+                response = view(request, *args, **kwargs)
+                if not is_storable(request, response):
+                    return response
+                entry = make_entry(response)
+                if version is not None:
+                    _cache_set(key, entry, _setting("PUBLIC_PAGE_CACHE_TIMEOUT", 86_400))
+            return respond(request, entry)
+
+        wrapped.public_page = True
+        return wrapped
+
+    return decorate(view) if view is not None else decorate
