@@ -141,7 +141,9 @@ def forget_version():
 
 def normalised_query(request):
     """The query string with its parameters in a fixed order: the same answers, one key."""
-    return urlencode(sorted((name, value) for name in request.GET for value in request.GET.getlist(name)))
+    return urlencode(
+        sorted((name, value) for name in request.GET for value in request.GET.getlist(name))
+    )
 
 
 def cache_key(version, path, query=""):

@@ -2,7 +2,7 @@
 
 import datetime
 
-from content.models import Page
+from content.models import Page, bump_content_version
 
 
 def make_page(**overrides):
@@ -33,3 +33,42 @@ def page_form_data(page, **changes):
     }
     data.update(changes)
     return data
+
+
+CORPUS_BODY = """## What this page covers {#covers}
+
+Some plain words about one part of the care a child may have, with a link to
+[the page about high-risk neuroblastoma](/pages/high-risk/#one-place).
+
+## Questions to ask {#questions}
+
+- What does this mean for my child?
+- Who can we call at night?
+"""
+
+
+def make_corpus(count, prefix="generated"):
+    """Add `count` published pages (one insert per 500), as if editors wrote them.
+
+    The text is rendered once and shared: bulk_create skips save(), so the
+    stored HTML, headings and links are filled in here the way save() would.
+    """
+    template = Page(body=CORPUS_BODY)
+    template.render()
+    pages = [
+        Page(
+            title=f"Generated page {number:05d}",
+            slug=f"{prefix}-{number:05d}",
+            summary=f"A generated page ({number}) that tests the site at a larger size.",
+            body=CORPUS_BODY,
+            body_html=template.body_html,
+            headings=template.headings,
+            links=template.links,
+            status=Page.Status.PUBLISHED,
+            order=100 + number % 50,
+            review_due=datetime.date(2027, 5, 1),
+        )
+        for number in range(count)
+    ]
+    Page.objects.bulk_create(pages, batch_size=500)
+    bump_content_version()  # bulk_create sends no signals

@@ -22,25 +22,24 @@ def fill_headings_and_links(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0007_review_state'),
+        ("content", "0007_review_state"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='headings',
+            model_name="page",
+            name="headings",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AddField(
-            model_name='page',
-            name='links',
+            model_name="page",
+            name="links",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AddIndex(
-            model_name='page',
-            index=models.Index(fields=['status', 'order', 'title'], name='page_list_order'),
+            model_name="page",
+            index=models.Index(fields=["status", "order", "title"], name="page_list_order"),
         ),
         migrations.RunPython(fill_headings_and_links, migrations.RunPython.noop),
     ]

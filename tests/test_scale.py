@@ -1,0 +1,128 @@
+"""Cost stays flat as the site grows: every public page type, uncached, with
+1,000 generated pages beside the six starting ones."""
+
+from html import unescape
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content.views.pages import HOME_PAGE_COUNT, PAGES_PER_LIST_PAGE
+from neuroinfo import response_cache
+from tests.factories import make_corpus, make_page, page_form_data
+
+pytestmark = pytest.mark.django_db
+
+# url, the most queries it may take uncached (the content version included), text it shows
+PAGE_TYPES = [
+    ("/", 2, "Find the page for your child"),
+    ("/pages/", 2, "All pages"),
+    ("/pages/?page=3", 2, "Generated page"),
+    ("/pages/high-risk/", 3, "When high-risk neuroblastoma comes back"),
+    ("/pages/generated-00999/", 3, "Generated page 00999"),
+    ("/guide/", 4, "Start"),
+    ("/guide/where/", 4, "Where has the neuroblastoma come back?"),
+    ("/guide/risk-group/?where=spread", 4, "What risk group was your child in"),
+    ("/guide/result/?where=spread&risk-group=high", 5, "The page for your child"),
+    ("/guide/where/next/?where=spread", 4, ""),  # a redirect to the next question
+]
+
+
+@pytest.fixture
+def corpus(db):
+    make_corpus(1000)
+
+
+def uncached_get(client, url):
+    caches["default"].clear()
+    response_cache.forget_version()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response, len(context)
+
+
+@pytest.mark.parametrize(("url", "most", "text"), PAGE_TYPES)
+def test_each_public_page_type_needs_a_fixed_number_of_queries_at_1000_pages(
+    client, corpus, url, most, text
+):
+    response, queries = uncached_get(client, url)
+    assert response.status_code == (302 if "/next/" in url else 200)
+    assert text in unescape(response.content.decode())
+    assert queries <= most, f"{url}: {queries} queries"
+
+
+def test_the_home_page_lists_a_screenful_and_links_to_the_rest(client, corpus):
+    html = client.get("/").content.decode()
+    assert html.count('<li>\n      <a href="/pages/') == HOME_PAGE_COUNT
+    assert "When high-risk neuroblastoma comes back" in unescape(html)  # the six come first
+    assert '<a href="/pages/">See all pages</a>' in html
+    assert len(html) < 20_000
+
+
+def test_the_page_list_goes_a_fixed_number_at_a_time(client, corpus):
+    first = client.get("/pages/").content.decode()
+    assert first.count('<li>\n    <a href="/pages/') == PAGES_PER_LIST_PAGE
+    assert 'href="/pages/?page=2" rel="next"' in first
+    last = client.get("/pages/?page=21").content.decode()
+    assert 'rel="prev"' in last
+    assert 'rel="next"' not in last
+
+
+@pytest.mark.parametrize("query", ["page=22", "page=0", "page=two", "page=1&x=1"])
+def test_a_list_page_that_does_not_exist_is_not_found(client, corpus, query):
+    assert client.get(f"/pages/?{query}").status_code == 404
+
+
+def test_without_more_pages_the_home_page_has_no_see_all_link(client, db):
+    assert "See all pages" not in client.get("/").content.decode()
+
+
+def test_an_admin_save_costs_the_same_at_6_and_at_1000_pages(staff_client, db):
+    def save_queries(page):
+        with CaptureQueriesContext(connection) as context:
+            response = staff_client.post(
+                f"/admin/content/page/{page.pk}/change/",
+                page_form_data(page, title=page.title + " (edited)"),
+            )
+        assert response.status_code == 302
+        return [q["sql"] for q in context.captured_queries]
+
+    small = save_queries(make_page(slug="small"))
+    make_corpus(1000)
+    large = save_queries(make_page(slug="large"))
+
+    def counted(queries):  # content types are cached after the first save
+        return [sql for sql in queries if "django_content_type" not in sql]
+
+    assert len(counted(large)) == len(counted(small))
+    # Never a query that reads every page's text.
+    reads_all_text = [
+        sql
+        for sql in large
+        if '"content_page"."body"' in sql and "WHERE" not in sql.split("FROM")[-1]
+    ]
+    assert not reads_all_text
+
+
+def test_the_guide_loads_only_the_pages_its_answers_name(db):
+    from content import guide
+
+    make_corpus(200)
+    with CaptureQueriesContext(connection) as context:
+        questionnaire = guide.load_questionnaire()
+    assert len(context) == 3
+    named = {a.page for q in questionnaire.questions for a in q.answers if a.page}
+    assert set(questionnaire.pages) == named
+    assert not any(slug.startswith("generated-") for slug in questionnaire.pages)
+    assert not any('"body_html"' in q["sql"] for q in context.captured_queries)
+
+
+def test_headings_and_links_are_stored_when_a_page_is_saved(db):
+    page = make_page(
+        body="## One {#one}\n\nSee [high risk](/pages/high-risk/#x) and [NCI](https://cancer.gov/)."
+    )
+    page.refresh_from_db()
+    assert page.headings == [["one", "One"]]
+    assert page.links == ["/pages/high-risk/#x", "https://cancer.gov/"]
+    assert page.linked_slugs == ["high-risk"]
