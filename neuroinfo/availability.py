@@ -8,6 +8,7 @@ and neither reads the database. Nothing needs restarting afterwards: Django
 opens a new connection for the next request.
 """
 
+import contextlib
 import sys
 
 from django.core.cache import caches
@@ -31,10 +32,8 @@ def remember_urgent_help(text):
 
     The site-wide texts call this when that text is saved or read.
     """
-    try:
+    with contextlib.suppress(Exception):  # if not kept, the default text is shown
         caches["default"].set(URGENT_HELP_KEY, text, None)
-    except Exception:
-        pass  # the default text is shown instead
 
 
 def urgent_help():

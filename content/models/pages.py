@@ -122,14 +122,14 @@ class Page(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "headings", "links"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("content:page", kwargs={"slug": self.slug})
+
     def render(self):
         """Fill body_html, headings and links from body (save() calls it)."""
         self.body_html = render_markdown(self.body)
         self.headings = [list(pair) for pair in sections(self.body_html)]
         self.links = links(self.body_html)
-
-    def get_absolute_url(self):
-        return reverse("content:page", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}

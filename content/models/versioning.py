@@ -15,6 +15,7 @@ cache. Code that writes with `QuerySet.update()` or `bulk_create()` sends no
 signals: call `bump_content_version()` after it.
 """
 
+import contextlib
 import uuid
 
 from django.apps import apps as registry
@@ -80,10 +81,8 @@ def content_m2m_changed(sender, action, **kwargs):
 def content_migrated(sender, **kwargs):
     if sender.label != "content":
         return
-    try:
+    with contextlib.suppress(DatabaseError):  # migrated part-way, before this table exists
         bump_content_version()
-    except DatabaseError:
-        pass  # migrated only part-way, before this table exists
 
 
 post_save.connect(content_changed, dispatch_uid="content-version-save")
