@@ -172,7 +172,7 @@ def make_entry(response):
     bodies = {"identity": body}
     if _compressible(content_type, body):
         bodies["br"] = brotli.compress(
-            body, mode=brotli.MODE_TEXT, quality=_setting("PUBLIC_PAGE_BROTLI_QUALITY", 9)
+            body, mode=brotli.MODE_TEXT, quality=_setting("PUBLIC_PAGE_BROTLI_QUALITY", 5)
         )
         bodies["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
     return {

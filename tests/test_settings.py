@@ -72,3 +72,24 @@ def test_https_settings_follow_the_environment(tmp_path):
     assert default.stdout.strip().endswith("True 31536000 True True True None")
     proxied = manage("shell", "-c", code, tmp_path=tmp_path, TRUST_PROXY_HEADERS="1", **PRODUCTION)
     assert "('HTTP_X_FORWARDED_PROTO', 'https')" in proxied.stdout
+
+
+def cache_backend(tmp_path, **env):
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    env = {"DEBUG": "1", **env}
+    clean_redis = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    with_env = {**clean_redis, **env}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env={**with_env, "DJANGO_SETTINGS_MODULE": "neuroinfo.settings"},
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_page_cache_is_local_memory_by_default_and_redis_with_redis_url(tmp_path):
+    assert cache_backend(tmp_path) == "django.core.cache.backends.locmem.LocMemCache"
+    redis = cache_backend(tmp_path, REDIS_URL="redis://cache.internal:6379/0")
+    assert redis == "django.core.cache.backends.redis.RedisCache"

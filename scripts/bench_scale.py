@@ -1,0 +1,136 @@
+"""`make bench-scale`: each public page type's uncached time and query count
+with 6, 1,000 and 10,000 pages, and the 10,000-page time as a ratio of the
+6-page one (the target is 1.5 or less).
+
+Runs Django in this process against a fresh SQLite file with the production
+settings; every request is a cache miss (the page cache is emptied first), so
+this is what a first visitor after an edit waits for. The pages added are the
+generated corpus the tests use (tests/factories.py: make_corpus).
+"""
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+WORKDIR = Path(tempfile.mkdtemp(prefix="neuroinfo-bench-scale-"))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="neuroinfo.settings",
+    DATABASE_URL=f"sqlite:///{WORKDIR / 'db.sqlite3'}",
+    ALLOWED_HOSTS="testserver",
+    HTTPS="0",
+)
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+os.environ.pop("REDIS_URL", None)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import caches  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from content.models import Page  # noqa: E402
+from content.views.pages import PAGES_PER_LIST_PAGE  # noqa: E402
+from neuroinfo import response_cache  # noqa: E402
+from tests.factories import make_corpus  # noqa: E402
+
+SIZES = [6, 1_000, 10_000]
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
+PAGE_TYPES = {
+    "home": "/",
+    "page list": "/pages/",
+    "content page": "/pages/high-risk/",
+    "guide start": "/guide/",
+    "guide question": "/guide/risk-group/?where=spread",
+    "guide result": "/guide/result/?where=spread&risk-group=high",
+}
+
+
+def uncached(client, url):
+    """(median CPU seconds, queries, bytes) of REPEATS cache misses for `url`.
+
+    CPU time of this process (Django and SQLite both run in it), not wall time:
+    on a machine shared with other work, wall time mostly measures the others.
+    """
+    times = []
+    for _ in range(REPEATS):
+        caches["default"].clear()
+        response_cache.forget_version()
+        start = time.process_time()
+        response = client.get(url)
+        times.append(time.process_time() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    caches["default"].clear()
+    response_cache.forget_version()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return statistics.median(times), len(context), len(response.content)
+
+
+def use_database(path):
+    connection.close()
+    connection.settings_dict["NAME"] = str(path)
+
+
+def build_databases():
+    """One SQLite file per size: the starting six, then the corpus added on top."""
+    call_command("migrate", verbosity=0)
+    files = {}
+    for size in SIZES:
+        missing = size - Page.objects.count()
+        if missing > 0:
+            make_corpus(missing, prefix=f"size-{size}")
+        connection.close()
+        files[size] = WORKDIR / f"{size}.sqlite3"
+        shutil.copyfile(WORKDIR / "db.sqlite3", files[size])
+    return files
+
+
+def main():
+    files = build_databases()
+    client = Client()
+    samples = {}
+    # Interleaved rounds, so a busy moment on the machine hits every size alike.
+    for _ in range(ROUNDS):
+        for size in SIZES:
+            use_database(files[size])
+            for name, url in PAGE_TYPES.items():
+                client.get(url)  # warm up templates and the connection
+                seconds, queries, size_bytes = uncached(client, url)
+                samples.setdefault((name, size), []).append(seconds)
+                samples[name, size, "q"] = (queries, size_bytes)
+
+    print(f"Uncached CPU time per request (median of {ROUNDS} x {REPEATS}), queries, HTML size:")
+    header = f"{'page type':<16}" + "".join(f"{f'{n:,} pages':>26}" for n in SIZES)
+    print(header + f"{'10,000 / 6':>12}")
+    for name in PAGE_TYPES:
+        cells = ""
+        medians = {}
+        for size in SIZES:
+            medians[size] = statistics.median(samples[name, size])
+            queries, size_bytes = samples[name, size, "q"]
+            cells += f"{medians[size] * 1000:>11.2f} ms {queries:>2} q {size_bytes / 1024:>5.1f} KB"
+        ratio = medians[SIZES[-1]] / medians[SIZES[0]]
+        flag = "" if ratio <= 1.5 else "  (over 1.5)"
+        print(f"{name:<16}{cells}{ratio:>11.2f}x{flag}")
+    full = statistics.median(samples["page list", SIZES[-1]]) / statistics.median(
+        samples["page list", SIZES[1]]
+    )
+    print(
+        f"The page list shows {PAGES_PER_LIST_PAGE} pages once there are that many "
+        f"(6 at 6 pages): 10,000 / 1,000 = {full:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
