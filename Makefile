@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor clean lighthouse
+.PHONY: run test lint format install editor clean lighthouse bench bench-scale
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,12 @@ clean:
 
 lighthouse: install
 	bash scripts/lighthouse.sh
+
+# Requests per second of each page against the site's CSS file (docs/performance.md).
+bench: install
+	nice $(BIN)/python scripts/bench.py
+
+# Uncached time and queries per page type at 6, 1,000 and 10,000 pages.
+bench-scale: install
+	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	nice $(BIN)/python scripts/bench_scale.py
