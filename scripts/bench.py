@@ -10,6 +10,7 @@ browser does. Prints requests per second, p50 and p99 latency and errors for
 each URL and round, then each page's median ratio to the CSS file.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -24,8 +25,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 PAGES = {
@@ -93,11 +94,23 @@ def wait_for(url, seconds=30):
 
 
 def to_ms(text):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def wrk(url):
+def server_cpu_seconds(pid):
+    """CPU time used so far by gunicorn's master and workers (Linux /proc)."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for task in [pid, *Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{task}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def wrk(url, pid):
+    cpu_before = server_cpu_seconds(pid)
     out = subprocess.run(
         [
             "wrk",
@@ -113,13 +126,17 @@ def wrk(url):
         text=True,
         check=True,
     ).stdout
+    cpu = server_cpu_seconds(pid) - cpu_before
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": to_ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": to_ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50": to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+        # Less disturbed by other work on a shared machine than requests per second.
+        "cpu_ms": cpu * 1000 / max(requests, 1),
     }
 
 
@@ -152,12 +169,12 @@ def main():
         results = {name: [] for name in urls}
         for number in range(1, ROUNDS + 1):
             for name, path in urls.items():
-                result = wrk(base + path)
+                result = wrk(base + path, server.pid)
                 results[name].append(result)
                 print(
                     f"round {number}  {name:<20} {result['rps']:>8.0f} req/s  "
                     f"p50 {result['p50']:>6.2f} ms  p99 {result['p99']:>7.2f} ms  "
-                    f"errors {result['errors']}"
+                    f"errors {result['errors']}  server CPU {result['cpu_ms']:.2f} ms/req"
                 )
         print(f"\nMedian ratio to the CSS file (target {TARGET} or more):")
         failed = False
@@ -174,6 +191,14 @@ def main():
                 f"  {name:<16} {median:.2f}  (rounds: {', '.join(f'{r:.2f}' for r in ratios)}; "
                 f"errors {errors}){'' if ok else '  BELOW TARGET'}"
             )
+        print(
+            "\nMedian server CPU time per request, as a ratio of the CSS file's (lower is better):"
+        )
+        static_cpu = statistics.median(r["cpu_ms"] for r in results["CSS file (baseline)"])
+        print(f"  {'CSS file':<16} {static_cpu:.2f} ms")
+        for name in PAGES:
+            cpu = statistics.median(r["cpu_ms"] for r in results[name])
+            print(f"  {name:<16} {cpu:.2f} ms  ({cpu / static_cpu:.2f}x)")
         return 1 if failed else 0
     finally:
         server.terminate()
