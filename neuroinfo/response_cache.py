@@ -37,17 +37,19 @@ Requests that carry a session cookie (signed-in editors) bypass the cache
 entirely and are marked `Cache-Control: private, no-cache`.
 
 `PublicPageCacheMiddleware` (optional, in settings.MIDDLEWARE just after
-WhiteNoise and the header-setting middleware) serves cache hits before
-sessions, CSRF and authentication run, which is what makes a cached page
-nearly as cheap as a static file. Misses go on to the view, whose decorator
-renders and stores. Without the middleware the decorator alone still works.
+WhiteNoise) answers cache hits before any other middleware runs, with the
+headers the rest of the stack added when the page was stored (CSP,
+X-Frame-Options, Permissions-Policy): that is what makes a cached page nearly
+as cheap as a static file. Misses go on to the view, whose decorator renders;
+the middleware stores the finished response. Without the middleware the
+decorator alone still works (and stores).
 """
 
 import gzip
 import hashlib
 import logging
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 import brotli
@@ -190,6 +192,9 @@ def make_entry(response):
         # ETag alone, so browsers keep getting 304s for it.
         "etag": hashlib.sha256(body).hexdigest()[:24],
         "bodies": bodies,
+        # Headers the middleware inside the cache added (CSP, X-Frame-Options…),
+        # filled in by PublicPageCacheMiddleware so a hit need not run them again.
+        "headers": {},
     }
 
 
@@ -208,16 +213,23 @@ def is_storable(request, response):
 
 def accepted_encoding(request, available):
     """br, else gzip, else identity, as the Accept-Encoding header allows."""
-    accepted = set()
-    for part in request.headers.get("Accept-Encoding", "").split(","):
-        name, _, params = part.strip().partition(";")
-        if params.strip().replace(" ", "") in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
-            continue
-        accepted.add(name.strip().lower())
+    accepted = _accepted(request.META.get("HTTP_ACCEPT_ENCODING", ""))
     for encoding in ("br", "gzip"):
         if encoding in available and (encoding in accepted or "*" in accepted):
             return encoding
     return "identity"
+
+
+@lru_cache(maxsize=256)
+def _accepted(header):
+    """The codings an Accept-Encoding header accepts (browsers send a handful of values)."""
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        if params.strip().replace(" ", "") in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
+            continue
+        accepted.add(name.strip().lower())
+    return frozenset(accepted)
 
 
 def respond(request, entry):
@@ -226,6 +238,8 @@ def respond(request, entry):
     response = HttpResponse(
         entry["bodies"][encoding], status=entry["status"], content_type=entry["content_type"]
     )
+    for name, value in entry.get("headers", {}).items():
+        response[name] = value
     if entry["location"]:
         response["Location"] = entry["location"]
     if len(entry["bodies"]) > 1:
@@ -239,7 +253,8 @@ def respond(request, entry):
         f"public, max-age={_setting('PUBLIC_PAGE_MAX_AGE', 60)}, "
         f"stale-while-revalidate={_setting('PUBLIC_PAGE_STALE_WHILE_REVALIDATE', 60)}"
     )
-    if entry["status"] != 200:
+    conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+    if entry["status"] != 200 or not conditional:
         return response
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
@@ -266,18 +281,21 @@ def public_page(view=None, *, query=False):
             # Without a session cookie the visitor is anonymous: say so without
             # touching the session, which would add "Vary: Cookie".
             request.user = AnonymousUser()
-            if hasattr(request, "_public_page_miss"):  # the middleware looked already
-                key, entry = request._public_page_miss, None
-            else:
+            middleware_key = getattr(request, "_public_page_miss", _NOT_LOOKED)
+            if middleware_key is _NOT_LOOKED:
                 key, entry = _lookup(request, query)
-            if entry is None:
-                response = view(request, *args, **kwargs)
-                if not is_storable(request, response):
-                    return response
-                entry = make_entry(response)
-                if key is not None:
-                    _cache_set(key, entry, _setting("PUBLIC_PAGE_CACHE_TIMEOUT", 86_400))
-            return respond(request, entry)
+                if entry is not None:
+                    return respond(request, entry)
+            response = view(request, *args, **kwargs)
+            if not is_storable(request, response):
+                return response
+            entry = make_entry(response)
+            if middleware_key is _NOT_LOOKED and key is not None:
+                _store(key, entry)
+            response = respond(request, entry)
+            # The middleware stores it, with the headers added on the way out.
+            response._public_page_entry = entry
+            return response
 
         wrapped.public_page = {"query": query}
         return wrapped
@@ -285,21 +303,57 @@ def public_page(view=None, *, query=False):
     return decorate(view) if view is not None else decorate
 
 
+_NOT_LOOKED = object()
+
+# Set by respond() or by Django itself, never copied from a response into an entry.
+_OWN_HEADERS = {
+    "content-type", "content-length", "content-encoding", "etag", "cache-control",
+    "vary", "location", "date", "set-cookie", "last-modified", "expires",
+}  # fmt: skip
+
+
+def _store(key, entry):
+    _cache_set(key, entry, _setting("PUBLIC_PAGE_CACHE_TIMEOUT", 86_400))
+
+
+@lru_cache(maxsize=4096)
+def _options_for(urlconf, path_info):
+    try:
+        return getattr(resolve(path_info, urlconf).func, "public_page", None)
+    except Resolver404:
+        return None
+
+
 class PublicPageCacheMiddleware:
-    """Answer cache hits for `public_page` views early, before the rest of the stack."""
+    """Answer cache hits for `public_page` views early, before the rest of the stack.
+
+    Put it before every middleware that only adds headers (CSP and the like):
+    a miss stores the finished response with those headers, so a hit returns
+    it without running them, or sessions, CSRF and authentication, again.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not is_signed_in(request):
-            try:
-                options = getattr(resolve(request.path_info).func, "public_page", None)
-            except Resolver404:
-                options = None
-            if options is not None:
-                key, entry = _lookup(request, options["query"])
-                if entry is not None:
-                    return respond(request, entry)
-                request._public_page_miss = key
-        return self.get_response(request)
+        if request.method not in ("GET", "HEAD") or is_signed_in(request):
+            return self.get_response(request)
+        options = _options_for(getattr(request, "urlconf", None), request.path_info)
+        if options is None:
+            return self.get_response(request)
+        key, entry = _lookup(request, options["query"])
+        if entry is not None:
+            return respond(request, entry)
+        request._public_page_miss = key
+        response = self.get_response(request)
+        entry = getattr(response, "_public_page_entry", None)
+        if entry is not None and key is not None and is_storable(request, response):
+            vary = response.get("Vary", "").lower()
+            if "cookie" not in vary:
+                entry["headers"] = {
+                    name: value
+                    for name, value in response.headers.items()
+                    if name.lower() not in _OWN_HEADERS
+                }
+                _store(key, entry)
+        return response

@@ -56,20 +56,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # These three only add headers, so they sit outside the page cache and
-    # every page gets them, served from the cache or not.
-    "csp.middleware.CSPMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "neuroinfo.middleware.permissions_policy",
-    # Cached public pages are answered here, before sessions, CSRF and
-    # authentication; it handles conditional GETs (304) and compression itself,
-    # so there is no GZip or ConditionalGet middleware (neuroinfo/response_cache.py).
+    # Cached public pages are answered here, before everything below: the
+    # headers CSP, X-Frame-Options and Permissions-Policy add were stored with
+    # the page. It also answers conditional GETs (304) and sends the stored
+    # compressed bodies, so there is no GZip or ConditionalGet middleware whose
+    # order could break a 304 (neuroinfo/response_cache.py).
     "neuroinfo.response_cache.PublicPageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "neuroinfo.middleware.permissions_policy",
     # Records which editor made each saved version.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

@@ -274,3 +274,18 @@ def test_any_other_error_still_gives_the_plain_500(rf):
         response = availability.server_error(rf.get("/"))
     assert response.status_code == 500
     assert "a bug" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/guide/result/?where=brain"])
+def test_a_page_from_the_cache_keeps_every_security_header(client, url):
+    first = client.get(url)
+    second, queries = queries_for(client, url)
+    assert queries == 0
+    for header in [
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ]:
+        assert second[header] == first[header], header
