@@ -52,5 +52,4 @@ bench: install
 
 # Uncached time and queries per page type at 6, 1,000 and 10,000 pages.
 bench-scale: install
-	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	nice $(BIN)/python scripts/bench_scale.py

@@ -32,6 +32,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -84,6 +85,10 @@ def use_database(path):
 
 def build_databases():
     """One SQLite file per size: the starting six, then the corpus added on top."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    sources = [*(BASE_DIR / "static").rglob("*"), BASE_DIR / "requirements.txt"]
+    if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
+        call_command("collectstatic", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
     files = {}
     for size in SIZES:

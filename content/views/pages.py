@@ -8,7 +8,7 @@ from neuroinfo.response_cache import public_page
 # screen); the rest are on /pages/, a fixed number at a time. Either way a
 # request reads a fixed number of rows however many pages there are.
 HOME_PAGE_COUNT = 12
-PAGES_PER_LIST_PAGE = 50
+PAGES_PER_LIST_PAGE = 20
 LIST_FIELDS = ["slug", "title", "summary"]
 
 
