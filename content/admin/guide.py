@@ -85,8 +85,9 @@ class AnswerInline(admin.StackedInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "page":
-            # The choices need titles only: never load every page's text.
-            kwargs["queryset"] = Page.objects.only("pk", "title")
+            # Titles for the choices, and what the guide's checks read of the
+            # chosen page: never every page's text.
+            kwargs["queryset"] = Page.objects.only("pk", *guide.PAGE_INFO_FIELDS)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     formfield_overrides = SHORT_TEXTAREA
