@@ -122,8 +122,9 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # Every page, list page and guide step (three encodings per entry).
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
+            # About 10 KB an entry (three encodings): at most ~50 MB per worker.
+            # Beyond that the least recently used third is dropped and re-rendered.
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
         }
     }
 # A token that changes with every edit, read at most once a second per process.

@@ -289,3 +289,14 @@ def test_a_page_from_the_cache_keeps_every_security_header(client, url):
         "Referrer-Policy",
     ]:
         assert second[header] == first[header], header
+
+
+def test_the_decorator_alone_caches_without_the_middleware(client, settings):
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if m != "neuroinfo.response_cache.PublicPageCacheMiddleware"
+    ]
+    first, _ = queries_for(client, "/pages/high-risk/")
+    second, queries = queries_for(client, "/pages/high-risk/", **{"accept-encoding": "gzip"})
+    assert queries == 0
+    assert gzip.decompress(second.content) == first.content
+    assert second["Cache-Control"] == "public, max-age=60, stale-while-revalidate=60"
