@@ -158,7 +158,9 @@ def normalised_query(request):
 def cache_key(version, path, query=""):
     # Hashed, so no address (and no guide answer) is readable in the cache's keys.
     digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:40]
-    return f"public-page:{version}:{digest}"
+    # RELEASE keeps servers running different code (a rolling deploy) from
+    # sharing pages rendered by different templates.
+    return f"public-page:{_setting('RELEASE', '')}:{version}:{digest}"
 
 
 def is_signed_in(request):

@@ -130,6 +130,10 @@ else:
 # A token that changes with every edit, read at most once a second per process.
 CONTENT_VERSION = "content.models.versioning.current_token"
 CONTENT_VERSION_MAX_AGE = 1.0
+# Part of every cached page's key: set it to the release (e.g. the git commit)
+# so servers running different code never share rendered pages. Every
+# `migrate` also changes the content version, so a deploy starts afresh.
+RELEASE = os.environ.get("RELEASE", "")
 # What browsers and CDNs may reuse without asking (seconds): editors' changes
 # reach everyone within max-age + stale-while-revalidate.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))

@@ -300,3 +300,28 @@ def test_the_decorator_alone_caches_without_the_middleware(client, settings):
     assert queries == 0
     assert gzip.decompress(second.content) == first.content
     assert second["Cache-Control"] == "public, max-age=60, stale-while-revalidate=60"
+
+
+def test_the_step_after_an_answer_is_a_redirect_served_from_the_cache(client):
+    url = "/guide/where/next/?where=spread"
+    first, _ = queries_for(client, url)
+    second, queries = queries_for(client, url)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"] == "/guide/risk-group/?where=spread"
+    assert queries == 0
+
+
+def test_servers_running_another_release_do_not_share_pages(settings):
+    key = response_cache.cache_key("v1", "/")
+    settings.RELEASE = "abc123"
+    assert response_cache.cache_key("v1", "/") != key
+
+
+def test_every_migrate_starts_the_cache_afresh():
+    from django.apps import apps
+
+    from content.models.versioning import content_migrated
+
+    before = response_cache.current_version()
+    content_migrated(sender=apps.get_app_config("content"))
+    assert response_cache.current_version() != before
