@@ -2,6 +2,7 @@
 
 PUBLIC_PAGES = {
     "home": "/",
+    "page list": "/pages/",
     "overview page": "/pages/what-is-recurrence/",
     "risk group page": "/pages/high-risk/",
     "cns page": "/pages/cns/",

@@ -34,6 +34,17 @@ def test_public_page_types_have_no_axe_violations(page, site, name):
     assert count == 0, report
 
 
+def test_the_database_unavailable_page_has_no_axe_violations(page, site):
+    from neuroinfo.availability import unavailable
+
+    # Served with its stylesheet from the live site, as a real 503 would be.
+    page.goto(site + "/robots.txt")
+    page.set_content(unavailable().content.decode())
+    page.wait_for_load_state("load")
+    count, report = violations(page)
+    assert count == 0, report
+
+
 ADMIN_PAGES = {
     "page list": lambda: "/admin/content/page/",
     "page change form": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/change/",
