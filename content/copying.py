@@ -20,8 +20,9 @@ NEAR_COPY_RATIO = 0.6
 # copy whatever the ratio (a long sentence can hide a copied clause).
 COPIED_RUN = 8
 
-# Shorter "sentences" are names and list items ("Combination chemotherapy.",
-# "Vaccine therapy."): they must match the source to be correct.
+# Shorter "sentences", on either side, are names, headings and list items
+# ("Combination chemotherapy.", "Patients First Treated for High-Risk
+# Neuroblastoma"): a page must use the same names to be correct.
 MIN_WORDS = 8
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -64,7 +65,7 @@ def compare(sentence, source_sentence):
 def near_copies(our_sentences, source_sentences):
     """Every (our sentence, source sentence) pair that is too close, closest first."""
     found = []
-    theirs = [s for s in source_sentences if words(s)]
+    theirs = [s for s in source_sentences if len(words(s)) >= MIN_WORDS]
     for sentence in our_sentences:
         if len(words(sentence)) < MIN_WORDS:
             continue
