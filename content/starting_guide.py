@@ -7,7 +7,7 @@ QUESTIONS = [
         "order": 1,
         "text": "Where has the neuroblastoma come back?",
         "hint": "Your child's care team can tell you where the cancer has been found this "
-        "time. If you are not sure, choose \"I'm not sure\".",
+        'time. If you are not sure, choose "I\'m not sure".',
         "summary_label": "Where it has come back",
         "error_message": "Select where the neuroblastoma has come back",
         "answers": [
@@ -64,7 +64,7 @@ QUESTIONS = [
         "text": "What risk group was your child in when the neuroblastoma was first found?",
         "hint": "When your child was first diagnosed, doctors put the cancer in a risk group. "
         "This guide covers low, intermediate (middle) and high. If the team used another "
-        "name, such as \"very low\", choose \"I'm not sure\".",
+        'name, such as "very low", choose "I\'m not sure".',
         "summary_label": "Risk group when first found",
         "error_message": "Select the risk group your child was in when the neuroblastoma "
         "was first found",

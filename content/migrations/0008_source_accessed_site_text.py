@@ -8,64 +8,149 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0007_review_state'),
+        ("content", "0007_review_state"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiteText',
+            name="SiteText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation_name', models.CharField(blank=True, help_text='Who runs this site, as parents should see it. Leave empty until it is decided: the About page then says plainly that no name has been set.', max_length=120, verbose_name="organisation's name")),
-                ('worried_now', markdownx.models.MarkdownxField(help_text="Shown near the top of every page and of the guide's result. Say calmly what to do now, in the imperative. Only give a phone number your organisation is sure is right for every parent who reads the site.", verbose_name='"If you are worried right now" box')),
-                ('worried_now_html', models.TextField(blank=True, editable=False)),
-                ('about', markdownx.models.MarkdownxField(help_text="The About page's text: how pages are written and reviewed, and what the site does with data. The organisation's name, the sources and the contact details are added to the page around it. Start sections with ##.", verbose_name='About this site')),
-                ('about_html', models.TextField(blank=True, editable=False)),
-                ('contact', markdownx.models.MarkdownxField(blank=True, help_text="An email address, a postal address or a form's address. Leave empty until you have one: the About page then says so.", verbose_name='how to contact the organisation')),
-                ('contact_html', models.TextField(blank=True, editable=False)),
-                ('updated', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organisation_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who runs this site, as parents should see it. Leave empty until it is decided: the About page then says plainly that no name has been set.",
+                        max_length=120,
+                        verbose_name="organisation's name",
+                    ),
+                ),
+                (
+                    "worried_now",
+                    markdownx.models.MarkdownxField(
+                        help_text="Shown near the top of every page and of the guide's result. Say calmly what to do now, in the imperative. Only give a phone number your organisation is sure is right for every parent who reads the site.",
+                        verbose_name='"If you are worried right now" box',
+                    ),
+                ),
+                ("worried_now_html", models.TextField(blank=True, editable=False)),
+                (
+                    "about",
+                    markdownx.models.MarkdownxField(
+                        help_text="The About page's text: how pages are written and reviewed, and what the site does with data. The organisation's name, the sources and the contact details are added to the page around it. Start sections with ##.",
+                        verbose_name="About this site",
+                    ),
+                ),
+                ("about_html", models.TextField(blank=True, editable=False)),
+                (
+                    "contact",
+                    markdownx.models.MarkdownxField(
+                        blank=True,
+                        help_text="An email address, a postal address or a form's address. Leave empty until you have one: the About page then says so.",
+                        verbose_name="how to contact the organisation",
+                    ),
+                ),
+                ("contact_html", models.TextField(blank=True, editable=False)),
+                ("updated", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'site-wide texts',
-                'verbose_name_plural': 'site-wide texts',
+                "verbose_name": "site-wide texts",
+                "verbose_name_plural": "site-wide texts",
             },
         ),
         migrations.AddField(
-            model_name='source',
-            name='accessed',
-            field=models.DateField(blank=True, help_text="When we read the source to write the page. Parents see it as 'we read it on'. Useful for a web page that gives no date of its own.", null=True, verbose_name='read on'),
+            model_name="source",
+            name="accessed",
+            field=models.DateField(
+                blank=True,
+                help_text="When we read the source to write the page. Parents see it as 'we read it on'. Useful for a web page that gives no date of its own.",
+                null=True,
+                verbose_name="read on",
+            ),
         ),
         migrations.AlterField(
-            model_name='source',
-            name='date',
-            field=models.DateField(blank=True, help_text="When the source was published or last updated, if it says. Parents see it as 'dated'.", null=True),
+            model_name="source",
+            name="date",
+            field=models.DateField(
+                blank=True,
+                help_text="When the source was published or last updated, if it says. Parents see it as 'dated'.",
+                null=True,
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalSiteText',
+            name="HistoricalSiteText",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('organisation_name', models.CharField(blank=True, help_text='Who runs this site, as parents should see it. Leave empty until it is decided: the About page then says plainly that no name has been set.', max_length=120, verbose_name="organisation's name")),
-                ('worried_now', markdownx.models.MarkdownxField(help_text="Shown near the top of every page and of the guide's result. Say calmly what to do now, in the imperative. Only give a phone number your organisation is sure is right for every parent who reads the site.", verbose_name='"If you are worried right now" box')),
-                ('worried_now_html', models.TextField(blank=True, editable=False)),
-                ('about', markdownx.models.MarkdownxField(help_text="The About page's text: how pages are written and reviewed, and what the site does with data. The organisation's name, the sources and the contact details are added to the page around it. Start sections with ##.", verbose_name='About this site')),
-                ('about_html', models.TextField(blank=True, editable=False)),
-                ('contact', markdownx.models.MarkdownxField(blank=True, help_text="An email address, a postal address or a form's address. Leave empty until you have one: the About page then says so.", verbose_name='how to contact the organisation')),
-                ('contact_html', models.TextField(blank=True, editable=False)),
-                ('updated', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organisation_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who runs this site, as parents should see it. Leave empty until it is decided: the About page then says plainly that no name has been set.",
+                        max_length=120,
+                        verbose_name="organisation's name",
+                    ),
+                ),
+                (
+                    "worried_now",
+                    markdownx.models.MarkdownxField(
+                        help_text="Shown near the top of every page and of the guide's result. Say calmly what to do now, in the imperative. Only give a phone number your organisation is sure is right for every parent who reads the site.",
+                        verbose_name='"If you are worried right now" box',
+                    ),
+                ),
+                ("worried_now_html", models.TextField(blank=True, editable=False)),
+                (
+                    "about",
+                    markdownx.models.MarkdownxField(
+                        help_text="The About page's text: how pages are written and reviewed, and what the site does with data. The organisation's name, the sources and the contact details are added to the page around it. Start sections with ##.",
+                        verbose_name="About this site",
+                    ),
+                ),
+                ("about_html", models.TextField(blank=True, editable=False)),
+                (
+                    "contact",
+                    markdownx.models.MarkdownxField(
+                        blank=True,
+                        help_text="An email address, a postal address or a form's address. Leave empty until you have one: the About page then says so.",
+                        verbose_name="how to contact the organisation",
+                    ),
+                ),
+                ("contact_html", models.TextField(blank=True, editable=False)),
+                ("updated", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical site-wide texts',
-                'verbose_name_plural': 'historical site-wide texts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical site-wide texts",
+                "verbose_name_plural": "historical site-wide texts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -143,7 +143,9 @@ def update_guide(question_model, answer_model, page_model, report):
         if question is None:
             report(f"Guide question “{data['key']}” no longer exists: not recreated.")
             continue
-        fields = {k: getattr(question, k) for k in ("text", "hint", "summary_label", "error_message")}
+        fields = {
+            k: getattr(question, k) for k in ("text", "hint", "summary_label", "error_message")
+        }
         now = question_fingerprint(fields)
         if now == ORIGINAL_QUESTIONS[data["key"]]:
             for name in fields:
@@ -211,9 +213,7 @@ def _update_answer(question, order, new, answer_model, question_model, page_mode
     report(f"{name}: updated.")
 
 
-def update_starting_content(
-    page_model, source_model, question_model, answer_model, report=print
-):
+def update_starting_content(page_model, source_model, question_model, answer_model, report=print):
     """Update what no editor has changed; report each update and each skip."""
     update_pages(page_model, source_model, report)
     update_guide(question_model, answer_model, page_model, report)
