@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 PATHS = [
     # answers clicked, in order -> page, section
     ([("where", "brain")], "cns", ""),
+    ([("where", "growing")], "what-is-recurrence", "progressive"),
     ([("where", "one-place"), ("risk-group", "low")], "low-risk", "one-place"),
     ([("where", "one-place"), ("risk-group", "intermediate")], "intermediate-risk", "one-place"),
     ([("where", "one-place"), ("risk-group", "high")], "high-risk", "one-place"),
