@@ -37,8 +37,9 @@ QUESTIONS = [
             },
             {
                 "key": "growing",
-                "label": "It did not go away: it is growing during treatment",
-                "hint": "Doctors may call this progressive disease.",
+                "label": "It is growing during treatment",
+                "hint": "Doctors may call this progressive disease, or say it is not "
+                "responding to treatment.",
                 "page": "what-is-recurrence",
                 "section": "progressive",
                 "reason": "it is growing during treatment",

@@ -30,10 +30,11 @@ the page is easy to read.
 
 ## How pages are checked {#how-pages-are-checked}
 
-A clinician (a doctor or nurse) signs off each page before it is published. They \
-check it again when its review is due, which we aim to do at least once a year. \
-Each page shows when it was checked and when its next review is due. A page that \
-no clinician has checked yet says so clearly.
+A clinician (a doctor or nurse) checks each page against its sources and signs \
+it off. They check it again when its review is due: we aim to review each page \
+at least once a year. Each page shows when it was last checked and when its \
+next review is due. Some pages may not have been checked by a clinician yet: \
+those pages say so clearly.
 
 ## What we do with your information {#your-data}
 
