@@ -102,7 +102,7 @@ def test_about_names_the_organisation_and_its_contact_once_set(client):
 def test_about_explains_writing_review_sources_and_data(client):
     html = unescape(client.get("/about/").content.decode())
     assert "A clinician (a doctor or nurse) checks each page against its sources" in html
-    assert "says so clearly" in html  # pages not yet checked
+    assert "those pages say so clearly" in html  # pages not yet checked
     assert "clear your browser's history" in html
     assert "only in the web address" in html
     # The sources, each once, with honest dates.
