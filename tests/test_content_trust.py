@@ -176,7 +176,7 @@ def test_the_high_risk_treatment_list_is_not_under_a_heading_limited_to_spread()
 
 def test_mibg_is_described_as_a_treatment_not_only_for_symptoms():
     text = plain_text(render_markdown(_pages()["high-risk"]["body"]))
-    assert "MIBG therapy to treat the cancer" in text
+    assert "uses MIBG therapy to treat the cancer" in text
     assert "ease symptoms" in text
     assert "neuroblastoma cells take up" not in text
 
