@@ -1,6 +1,7 @@
-"""The migration `*_update_starting_content` brings an existing database's starting pages and guide up to
-date, but only where no editor has changed them: called directly, with the real
-models, on a database set back to the texts 0002 and 0004 first created."""
+"""The migration `*_update_starting_content` brings an existing database's
+starting pages and guide up to date, but only where no editor has changed them:
+called directly, with the real models, on a database set back to the texts 0002
+and 0004 first created."""
 
 import datetime
 import importlib
