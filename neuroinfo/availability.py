@@ -15,6 +15,8 @@ from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 RETRY_AFTER_SECONDS = 120
 
@@ -27,20 +29,22 @@ DEFAULT_URGENT_HELP = (
 URGENT_HELP_KEY = "site:urgent-help"
 
 
-def remember_urgent_help(text):
-    """Keep the editors' current "worried right now" text for when the database is down.
-
-    The site-wide texts call this when that text is saved or read.
-    """
-    with contextlib.suppress(Exception):  # if not kept, the default text is shown
-        caches["default"].set(URGENT_HELP_KEY, text, None)
+def remember_urgent_help(html):
+    """Keep the editors' current "worried right now" text (sanitised HTML) for when
+    the database is down. The site-wide texts call this whenever a page reads them."""
+    if html:
+        with contextlib.suppress(Exception):  # if not kept, the default text is shown
+            caches["default"].set(URGENT_HELP_KEY, html, None)
 
 
 def urgent_help():
+    """The kept text as HTML, or the built-in default."""
     try:
-        return caches["default"].get(URGENT_HELP_KEY) or DEFAULT_URGENT_HELP
+        html = caches["default"].get(URGENT_HELP_KEY)
     except Exception:
-        return DEFAULT_URGENT_HELP
+        html = None
+    # The kept copy was made by content.rendering.render_markdown, which sanitises.
+    return mark_safe(html) if html else format_html("<p>{}</p>", DEFAULT_URGENT_HELP)
 
 
 def database_is_unavailable(error):

@@ -50,6 +50,7 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
 PAGE_TYPES = {
     "home": "/",
     "page list": "/pages/",
+    "about": "/about/",
     "content page": "/pages/high-risk/",
     "guide start": "/guide/",
     "guide question": "/guide/risk-group/?where=spread",

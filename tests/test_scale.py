@@ -14,17 +14,19 @@ from tests.factories import make_corpus, make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 
-# url, the most queries it may take uncached (the content version included), text it shows
+# url, the most queries it may take uncached (the content version and, where the
+# "worried right now" box shows, the site-wide texts included), text it shows
 PAGE_TYPES = [
     ("/", 2, "Find the page for your child"),
     ("/pages/", 2, "All pages"),
     ("/pages/?page=3", 2, "Generated page"),
-    ("/pages/high-risk/", 3, "When high-risk neuroblastoma comes back"),
-    ("/pages/generated-00999/", 3, "Generated page 00999"),
+    ("/about/", 3, "About this site"),
+    ("/pages/high-risk/", 4, "When high-risk neuroblastoma comes back"),
+    ("/pages/generated-00999/", 4, "Generated page 00999"),
     ("/guide/", 4, "Start"),
     ("/guide/where/", 4, "Where has the neuroblastoma come back?"),
     ("/guide/risk-group/?where=spread", 4, "What risk group was your child in"),
-    ("/guide/result/?where=spread&risk-group=high", 5, "The page for your child"),
+    ("/guide/result/?where=spread&risk-group=high", 6, "The page that matches your answers"),
     ("/guide/where/next/?where=spread", 4, ""),  # a redirect to the next question
 ]
 

@@ -6,6 +6,7 @@ Saving or deleting any model of this app changes the content version
 
 from content.models.guide import Answer, Question
 from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.sitetext import SiteText
 from content.models.versioning import ContentVersion, bump_content_version
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "PageQuerySet",
     "PageRevision",
     "Question",
+    "SiteText",
     "Source",
     "bump_content_version",
 ]

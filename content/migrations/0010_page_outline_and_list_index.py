@@ -23,7 +23,7 @@ def fill_headings_and_links(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0007_review_state"),
+        ("content", "0009_update_starting_content"),
     ]
 
     operations = [

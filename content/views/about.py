@@ -1,0 +1,25 @@
+from django.db.models import Min
+from django.shortcuts import render
+
+from content.context_processors import current_site_text
+from content.models import Page, Source
+from neuroinfo.response_cache import public_page
+
+
+@public_page
+def about(request):
+    """Who runs the site, how pages are written and checked, the sources, data, contact."""
+    # One line per source, however many pages cite it: grouped in the database,
+    # so the cost follows the number of distinct sources, not of pages.
+    first_of_each = (
+        Source.objects.filter(page__in=Page.objects.published())
+        .values("organisation", "title", "url")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    sources = Source.objects.filter(pk__in=first_of_each).order_by("organisation", "title")
+    return render(
+        request,
+        "content/about.html",
+        {"site_text": current_site_text(), "sources": sources},
+    )
