@@ -1,4 +1,4 @@
-from django.db.models import Min
+from django.db.models import Exists, Min, OuterRef
 from django.shortcuts import render
 
 from content.context_processors import current_site_text
@@ -12,7 +12,9 @@ def about(request):
     # One line per source, however many pages cite it: grouped in the database,
     # so the cost follows the number of distinct sources, not of pages.
     first_of_each = (
-        Source.objects.filter(page__in=Page.objects.published())
+        # Each source looks up its own page (by primary key): the database never
+        # walks the list of published pages, however long it is.
+        Source.objects.filter(Exists(Page.objects.published().filter(pk=OuterRef("page_id"))))
         .values("organisation", "title", "url")
         .annotate(first=Min("pk"))
         .values("first")
