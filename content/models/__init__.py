@@ -1,13 +1,21 @@
 """The app's models, one module per capability, re-exported here."""
 
 from content.models.guide import Answer, Question
-from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.pages import (
+    REVIEW_SOON_DAYS,
+    Page,
+    PageQuerySet,
+    PageRedirect,
+    PageRevision,
+    Source,
+)
 
 __all__ = [
     "REVIEW_SOON_DAYS",
     "Answer",
     "Page",
     "PageQuerySet",
+    "PageRedirect",
     "PageRevision",
     "Question",
     "Source",
