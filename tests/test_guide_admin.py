@@ -8,7 +8,7 @@ from django.core.management.base import SystemCheckError
 
 from content.checks import guide_never_strands_a_parent
 from content.models import Answer, Page, Question
-from tests.factories import page_form_data
+from tests.factories import admin_url, page_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,8 @@ def new_question_data(**fields):
 
 def post_question(client, question, **changes):
     return client.post(
-        f"/admin/content/question/{question.pk}/change/", question_post_data(question, **changes)
+        admin_url(f"content/question/{question.pk}/change/"),
+        question_post_data(question, **changes),
     )
 
 
@@ -152,7 +153,7 @@ def test_the_admin_refuses_a_loop(staff_client):
 def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
     page = Page.objects.get(slug="cns")
     data = page_form_data(page, status="draft")
-    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     html = unescape(response.content.decode())
     assert response.status_code == 200
     assert "which is not published" in html
@@ -162,7 +163,7 @@ def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
 def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
     page = Page.objects.get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
-    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
     assert '<h2 id="spread">' in Page.objects.get(slug="low-risk").body_html
 
@@ -170,7 +171,7 @@ def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
 def test_the_admin_refuses_to_delete_a_question_that_answers_lead_to(staff_client):
     question = Question.objects.get(key="risk-group")
     response = staff_client.post(
-        f"/admin/content/question/{question.pk}/delete/", {"post": "yes"}, follow=True
+        admin_url(f"content/question/{question.pk}/delete/"), {"post": "yes"}, follow=True
     )
     assert "would leave the guide unable to help a parent" in unescape(response.content.decode())
     assert Question.objects.filter(key="risk-group").exists()
@@ -183,7 +184,7 @@ def test_a_new_question_is_added_after_an_answer(staff_client, client):
         key="treated",
         reached_from=unsure.pk,
     )
-    response = staff_client.post("/admin/content/question/add/", data)
+    response = staff_client.post(admin_url("content/question/add/"), data)
     assert response.status_code == 302, unescape(response.content.decode())[-3000:]
     response = client.get("/guide/risk-group/next/?where=spread&risk-group=not-sure")
     assert response["Location"] == "/guide/treated/?where=spread&risk-group=not-sure"
@@ -192,7 +193,7 @@ def test_a_new_question_is_added_after_an_answer(staff_client, client):
 
 def test_adding_a_question_nothing_leads_to_is_refused(staff_client):
     data = new_question_data(text="An orphan?", key="orphan")
-    response = staff_client.post("/admin/content/question/add/", data)
+    response = staff_client.post(admin_url("content/question/add/"), data)
     assert response.status_code == 200
     assert "cannot be reached from the first question" in unescape(response.content.decode())
     assert not Question.objects.filter(key="orphan").exists()
@@ -225,7 +226,7 @@ def test_a_tie_in_order_is_checked_as_the_database_orders_it(staff_client):
     # `where` has the lower pk, so order 0 makes it the start and strands `intro`.
     data = question_post_data(where)
     data["order"] = 0
-    response = staff_client.post(f"/admin/content/question/{where.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/question/{where.pk}/change/"), data)
     assert "cannot be reached from the first question" in unescape(response.content.decode())
     assert Question.objects.get(key="where").order == 1
 
@@ -234,7 +235,7 @@ def test_an_existing_problem_does_not_hide_a_new_one(staff_client):
     Page.objects.filter(slug="cns").update(status="draft")
     page = Page.objects.get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
-    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
 
 
@@ -242,6 +243,6 @@ def test_the_words_id_in_plain_text_are_not_a_section(staff_client):
     page = Page.objects.get(slug="low-risk")
     body = page.body.replace("{#spread}", "") + '\n\nSay id="spread" here.'
     response = staff_client.post(
-        f"/admin/content/page/{page.pk}/change/", page_form_data(page, body=body)
+        admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, body=body)
     )
     assert "section “spread” that the page does not have" in unescape(response.content.decode())

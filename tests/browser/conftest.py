@@ -12,6 +12,7 @@ import pytest
 from content.models import Answer, Page, Question, Source
 from content.starting_guide import load_starting_guide
 from content.starting_pages import load_starting_pages
+from tests.factories import admin_url
 
 # live_server runs Django in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -90,8 +91,8 @@ def editor(django_user_model):
 
 
 def log_in(page, site):
-    page.goto(f"{site}/admin/login/")
+    page.goto(site + admin_url("login/"))
     page.fill("#id_username", "editor")
     page.fill("#id_password", "a-long-test-password")
     page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    page.wait_for_url(site + admin_url())
