@@ -236,3 +236,32 @@ def test_check_links_lists_a_link_to_an_old_address_without_failing(capsys):
     assert "OLD ADDRESS  “When high-risk neuroblastoma comes back” (/pages/high-risk/) " in out
     assert "that page moved to /pages/trials/" in out
     assert "All 13 internal links on published pages work." in out
+
+
+def _save_queries(client, page, extra_pages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(extra_pages):
+        make_page(slug=f"extra-{page.slug}-{i}", body=f"See [trials](/pages/clinical-trials/) {i}.")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(change_url(page), page_form_data(page, body="New words."))
+    assert response.status_code == 302
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_save_reads_every_pages_text_at_most_once_and_costs_the_same_as_the_site_grows(
+    staff_client,
+):
+    _save_queries(staff_client, make_page(slug="warm-up"), 0)  # fills Django's own caches
+    few = _save_queries(staff_client, make_page(slug="one"), 2)
+    many = _save_queries(staff_client, make_page(slug="two"), 40)
+    assert len(many) == len(few)
+    whole_site_text_reads = [
+        sql
+        for sql in many
+        if '"content_page"."body_html"' in sql
+        and 'FROM "content_page"' in sql
+        and "WHERE" not in sql
+    ]
+    assert len(whole_site_text_reads) <= 1
