@@ -135,3 +135,15 @@ def test_each_answer_shows_its_position_first(staff_client):
     first = html[html.index('id="answers-0"') :]
     assert first.index('name="answers-0-order"') < first.index('name="answers-0-label"')
     assert "Leave empty to put a new answer after the others." in unescape(html)
+
+
+def test_a_page_change_the_guide_refuses_is_shown_at_the_top_and_beside_the_field(staff_client):
+    from tests.factories import page_form_data
+
+    page = Page.objects.get(slug="low-risk")
+    data = page_form_data(page, body=page.body.replace("{#spread}", ""))
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
+    html = unescape(response.content.decode())
+    assert html.count("that the page does not have") == 2
+    top = html.index("would leave the guide unable to help a parent")
+    assert top < html.index('name="body"')

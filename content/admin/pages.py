@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
@@ -58,7 +59,15 @@ class PageForm(forms.ModelForm):
             old_slug = Page.objects.get(pk=self.instance.pk).slug
             page = Page(**{f: cleaned.get(f) for f in ["title", "slug", "summary", "status"]})
             page.body_html = render_markdown(cleaned.get("body", ""))
-            refuse_new_problems(before, guide.with_page(before, guide.page_info(page), old_slug))
+            try:
+                refuse_new_problems(
+                    before, guide.with_page(before, guide.page_info(page), old_slug)
+                )
+            except ValidationError as error:
+                # At the top (raised on) and next to the field that caused it.
+                unpublishing = cleaned.get("status") != Page.Status.PUBLISHED
+                self.add_error("status" if unpublishing else "body", error.messages)
+                raise
         refusal = unpublish_refusal(self.instance, cleaned.get("status"))
         if refusal:
             # At the top of the form and next to the field, like every refusal.
