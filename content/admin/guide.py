@@ -239,6 +239,10 @@ class AnswerInline(MedicalReviewersOnly, admin.StackedInline):
     ]
     prepopulated_fields = {"key": ["label"]}
 
+    class Media:
+        # Narrows the section list to the chosen page; the form works without it.
+        js = ["js/guide_admin.js"]
+
 
 class AnswerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, answer):
