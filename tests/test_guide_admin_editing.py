@@ -147,3 +147,9 @@ def test_a_page_change_the_guide_refuses_is_shown_at_the_top_and_beside_the_fiel
     assert html.count("that the page does not have") == 2
     top = html.index("would leave the guide unable to help a parent")
     assert top < html.index('name="body"')
+
+
+def test_a_section_that_is_not_in_the_list_is_refused_not_a_server_error(staff_client):
+    response = post_question(staff_client, where(), brain={"section": "cns#no-such-section"})
+    assert response.status_code == 200
+    assert "Select a valid choice." in unescape(response.content.decode())

@@ -124,7 +124,8 @@ class AnswerForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         page = cleaned.get("page")
-        if page and cleaned.get("section") and self.section_page and self.section_page != page.slug:
+        section_page = getattr(self, "section_page", "")  # unset when the choice was invalid
+        if page and cleaned.get("section") and section_page and section_page != page.slug:
             other = (
                 Page.objects.filter(slug=self.section_page).values_list("title", flat=True).first()
             )

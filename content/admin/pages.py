@@ -68,7 +68,7 @@ class PageForm(forms.ModelForm):
                 unpublishing = cleaned.get("status") != Page.Status.PUBLISHED
                 self.add_error("status" if unpublishing else "body", error.messages)
                 raise
-        refusal = unpublish_refusal(self.instance, cleaned.get("status"))
+        refusal = "status" in cleaned and unpublish_refusal(self.instance, cleaned["status"])
         if refusal:
             # At the top of the form and next to the field, like every refusal.
             self.add_error(None, refusal)
