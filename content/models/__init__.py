@@ -9,6 +9,7 @@ from content.models.pages import (
     PageRevision,
     Source,
 )
+from content.models.sitetext import SiteText
 
 __all__ = [
     "REVIEW_SOON_DAYS",
@@ -18,5 +19,6 @@ __all__ = [
     "PageRedirect",
     "PageRevision",
     "Question",
+    "SiteText",
     "Source",
 ]

@@ -34,7 +34,7 @@ def store_links(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0007_review_state"),
+        ("content", "0009_update_starting_content"),
     ]
 
     operations = [
