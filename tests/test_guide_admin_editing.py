@@ -65,7 +65,7 @@ def test_an_answers_section_is_chosen_from_the_pages_headings(staff_client):
     assert '<optgroup label="When low-risk neuroblastoma comes back">' in select
     assert (
         '<option value="low-risk#spread">When low-risk neuroblastoma comes back — If it has '
-        "spread</option>" in select
+        "spread to other places in the body</option>" in select
     )
     # A section used after another question is shown on the first page that has it.
     assert '<option value="low-risk#one-place" selected>' in select

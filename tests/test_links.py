@@ -195,9 +195,16 @@ def test_the_page_list_offers_no_bulk_delete(staff_client):
 # --- check_links -------------------------------------------------------------
 
 
+def starting_links():
+    """How many internal links the starting pages have (they change with the content)."""
+    return sum(len(links.links_in(p.body_html)) for p in Page.objects.published())
+
+
 def test_check_links_passes_on_the_starting_pages(capsys):
+    total = starting_links()
+    assert total > 10
     call_command("check_links")
-    assert "All 13 internal links on published pages work." in capsys.readouterr().out
+    assert f"All {total} internal links on published pages work." in capsys.readouterr().out
 
 
 def test_check_links_names_each_broken_link_and_fails(capsys):
@@ -209,7 +216,8 @@ def test_check_links_names_each_broken_link_and_fails(capsys):
     )
     make_page(slug="hidden", status="draft")
     make_page(slug="to-draft", title="To a draft", body="[draft](/pages/hidden/)")
-    with pytest.raises(CommandError, match="4 of 18 internal links are broken"):
+    total = starting_links()
+    with pytest.raises(CommandError, match=f"4 of {total} internal links are broken"):
         call_command("check_links")
     out = capsys.readouterr().out
     assert "BROKEN  “Broken links” (/pages/broken/) links to /pages/nowhere/" in out
@@ -221,10 +229,11 @@ def test_check_links_names_each_broken_link_and_fails(capsys):
 
 def test_check_links_exits_non_zero_from_the_command_line(capsys):
     make_page(slug="broken", body="[gone](/pages/nowhere/)")
+    total = starting_links()
     with pytest.raises(SystemExit) as exit_:
         execute_from_command_line(["manage.py", "check_links"])
     assert exit_.value.code == 1
-    assert "1 of 14 internal links are broken" in capsys.readouterr().err
+    assert f"1 of {total} internal links are broken" in capsys.readouterr().err
 
 
 def test_check_links_lists_a_link_to_an_old_address_without_failing(capsys):
@@ -235,7 +244,7 @@ def test_check_links_lists_a_link_to_an_old_address_without_failing(capsys):
     out = capsys.readouterr().out
     assert "OLD ADDRESS  “When high-risk neuroblastoma comes back” (/pages/high-risk/) " in out
     assert "that page moved to /pages/trials/" in out
-    assert "All 13 internal links on published pages work." in out
+    assert f"All {starting_links()} internal links on published pages work." in out
 
 
 def _save_queries(client, page, extra_pages):
