@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor clean lighthouse bench bench-scale
+.PHONY: run test lint format install editor clean lighthouse bench bench-scale bench-lockout
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,7 @@ bench: install
 # Uncached time and queries per page type at 6, 1,000 and 10,000 pages.
 bench-scale: install
 	nice $(BIN)/python scripts/bench_scale.py
+
+# A public page's speed under a flood of wrong admin passwords, lockout off and on.
+bench-lockout: install
+	$(BIN)/python scripts/bench_lockout.py

@@ -68,11 +68,3 @@ _TAG = re.compile(r"<[^>]+>")
 def sections(html):
     """The (id, text) of each h2 in HTML made by render_markdown, for a contents list."""
     return [(id_, unescape(_TAG.sub("", text)).strip()) for id_, text in _H2.findall(html)]
-
-
-_HREF = re.compile(r'<a [^>]*?href="([^"]*)"')
-
-
-def links(html):
-    """Every link address in HTML made by render_markdown, in order, without repeats."""
-    return list(dict.fromkeys(unescape(href) for href in _HREF.findall(html)))

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.urls import reverse
+
 from content.models import Page, bump_content_version
 
 
@@ -64,6 +66,7 @@ def make_corpus(count, prefix="generated"):
             body_html=template.body_html,
             headings=template.headings,
             links=template.links,
+            anchors=template.anchors,
             status=Page.Status.PUBLISHED,
             order=100 + number % 50,
             review_due=datetime.date(2027, 5, 1),
@@ -72,3 +75,8 @@ def make_corpus(count, prefix="generated"):
     ]
     Page.objects.bulk_create(pages, batch_size=500)
     bump_content_version()  # bulk_create sends no signals
+
+
+def admin_url(path=""):
+    """An address in the admin, wherever ADMIN_PATH puts it: admin_url("content/page/")."""
+    return reverse("admin:index") + path

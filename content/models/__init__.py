@@ -5,7 +5,14 @@ Saving or deleting any model of this app changes the content version
 """
 
 from content.models.guide import Answer, Question
-from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.pages import (
+    REVIEW_SOON_DAYS,
+    Page,
+    PageQuerySet,
+    PageRedirect,
+    PageRevision,
+    Source,
+)
 from content.models.sitetext import SiteText
 from content.models.versioning import ContentVersion, bump_content_version
 
@@ -15,6 +22,7 @@ __all__ = [
     "ContentVersion",
     "Page",
     "PageQuerySet",
+    "PageRedirect",
     "PageRevision",
     "Question",
     "SiteText",

@@ -1,5 +1,4 @@
 import datetime
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from content.rendering import RESERVED_IDS, links, render_markdown, sections
+from content import links
+from content.rendering import RESERVED_IDS, render_markdown, sections
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
@@ -27,6 +27,13 @@ class PageQuerySet(models.QuerySet):
 
 
 class Page(models.Model):
+    """A page parents read.
+
+    save() renders the Markdown, stores the page's links and section ids, and
+    (through content.links.record_address_change) keeps an old address working
+    when a published page's slug changes.
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -60,11 +67,13 @@ class Page(models.Model):
         )
     )
     body_html = models.TextField(blank=True, editable=False)
-    # Worked out from body_html on save, so that the guide, the contents list and
-    # the admin's link warnings never parse page text per request (and never
-    # load every page's text): [[id, heading text], ...] and every href.
-    headings = models.JSONField(default=list, blank=True, editable=False)
+    # Worked out from body_html on save (content/links.py), so finding the
+    # pages that link to a page needs no page's text.
     links = models.JSONField(default=list, blank=True, editable=False)
+    anchors = models.JSONField(default=list, blank=True, editable=False)
+    # The h2 sections, [[id, heading text], ...], also from save(): the contents
+    # list and the guide read them without parsing page text per request.
+    headings = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
@@ -119,8 +128,15 @@ class Page(models.Model):
         # Rendered once here, not on every request; the admin hides body_html.
         self.render()
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "headings", "links"}
+            derived = {"body_html", "headings", "links", "anchors"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        before = self.pk and Page.objects.filter(pk=self.pk).values("slug", "status").first()
         super().save(*args, **kwargs)
+        links.record_address_change(
+            self,
+            old_slug=before and before["slug"],
+            was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
+        )
 
     def get_absolute_url(self):
         return reverse("content:page", kwargs={"slug": self.slug})
@@ -129,7 +145,8 @@ class Page(models.Model):
         """Fill body_html, headings and links from body (save() calls it)."""
         self.body_html = render_markdown(self.body)
         self.headings = [list(pair) for pair in sections(self.body_html)]
-        self.links = links(self.body_html)
+        self.links = links.links_in(self.body_html)
+        self.anchors = links.anchors_in(self.body_html)
 
     def clean(self):
         errors = {}
@@ -151,7 +168,8 @@ class Page(models.Model):
     @property
     def linked_slugs(self):
         """Slugs of the other pages of this site that this page links to, in order."""
-        return page_slugs(self.links)
+        slugs = (links.Link.parse(stored).slug for stored in self.links)
+        return [slug for slug in dict.fromkeys(slugs) if slug and slug != self.slug]
 
     @property
     def is_checked(self):
@@ -164,14 +182,6 @@ class Page(models.Model):
 
     def review_is_overdue(self, today=None):
         return self.review_due < (today or timezone.localdate())
-
-
-_PAGE_HREF = re.compile(r"^/pages/([\w-]+)/")
-
-
-def page_slugs(hrefs):
-    """The page slugs among `hrefs` (links to /pages/<slug>/...), without repeats."""
-    return list(dict.fromkeys(m.group(1) for m in map(_PAGE_HREF.match, hrefs) if m))
 
 
 class Source(models.Model):
@@ -201,6 +211,26 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.title}"
+
+
+class PageRedirect(models.Model):
+    """An old address of a published page, which now sends readers to the page.
+
+    Made by Page.save when a published page's slug changes (see
+    content.links.record_address_change); followed by the page view with a
+    permanent (301) redirect.
+    """
+
+    old_slug = models.SlugField(max_length=80, unique=True)
+    page = models.ForeignKey(Page, related_name="old_addresses", on_delete=models.CASCADE)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "old address"
+
+    def __str__(self):
+        return f"/pages/{self.old_slug}/ → {self.page.get_absolute_url()}"
 
 
 class PageRevision(models.Model):

@@ -5,25 +5,23 @@ from html import unescape
 
 from django.db import migrations, models
 
-# Frozen copies of content.rendering.sections and links as they were when this
-# migration was written, so later changes there cannot change what it does.
+# A frozen copy of content.rendering.sections as it was when this migration
+# was written, so later changes there cannot change what it does.
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_HREF = re.compile(r'<a [^>]*?href="([^"]*)"')
 
 
-def fill_headings_and_links(apps, schema_editor):
+def fill_headings(apps, schema_editor):
     Page = apps.get_model("content", "Page")
     for page in Page.objects.only("pk", "body_html").iterator():
         html = page.body_html
         page.headings = [[i, unescape(_TAG.sub("", t)).strip()] for i, t in _H2.findall(html)]
-        page.links = list(dict.fromkeys(unescape(h) for h in _HREF.findall(html)))
-        page.save(update_fields=["headings", "links"])
+        page.save(update_fields=["headings"])
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0009_update_starting_content"),
+        ("content", "0010_page_links_and_old_addresses"),
     ]
 
     operations = [
@@ -32,14 +30,9 @@ class Migration(migrations.Migration):
             name="headings",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
-        migrations.AddField(
-            model_name="page",
-            name="links",
-            field=models.JSONField(blank=True, default=list, editable=False),
-        ),
         migrations.AddIndex(
             model_name="page",
             index=models.Index(fields=["status", "order", "title"], name="page_list_order"),
         ),
-        migrations.RunPython(fill_headings_and_links, migrations.RunPython.noop),
+        migrations.RunPython(fill_headings, migrations.RunPython.noop),
     ]
