@@ -7,7 +7,7 @@ from markdownx.views import MarkdownifyView
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
-admin.site.index_title = "Pages and the guide"
+admin.site.index_title = "Pages, the guide and the glossary"
 
 
 def uploads_are_off(request):

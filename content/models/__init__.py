@@ -1,5 +1,6 @@
 """The app's models, one module per capability, re-exported here."""
 
+from content.models.glossary import Term
 from content.models.guide import Answer, Question
 from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
 
@@ -11,4 +12,5 @@ __all__ = [
     "PageRevision",
     "Question",
     "Source",
+    "Term",
 ]

@@ -12,4 +12,5 @@ def page_detail(request, slug):
     # publishing it; everyone else gets the friendly 404.
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
     page = get_object_or_404(pages.prefetch_related("sources"), slug=slug)
-    return render(request, "content/page_detail.html", {"page": page})
+    words = sorted(page.terms.all(), key=lambda term: term.term.casefold())
+    return render(request, "content/page_detail.html", {"page": page, "words": words})
