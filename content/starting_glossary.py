@@ -27,8 +27,8 @@ TERMS = [
      "The brain and the spinal cord. Together they control how the body moves, feels and "
      "thinks.", NCI),
     ("ch14.18", "ch1418", ["dinutuximab"],
-     "A monoclonal antibody made to treat neuroblastoma. It sticks to a substance on the "
-     "outside of neuroblastoma cells, so the immune system can find and kill them.", NCI),
+     "A lab-made antibody used to treat neuroblastoma. It sticks to neuroblastoma cells, so "
+     "the immune system can find and kill them.", NCI),
     ("chemotherapy", "chemotherapy", ["chemo"],
      "Treatment with medicines that kill cancer cells or stop them from growing.", NCI),
     ("chromosome", "chromosome", [],
@@ -63,9 +63,8 @@ TERMS = [
      "A medicine that helps the immune system attack cancer cells. It may also stop a tumour "
      "from growing the new blood vessels it needs.", NCI),
     ("MIBG therapy", "mibg-therapy", ["MIBG", "metaiodobenzylguanidine"],
-     "A treatment that uses a radioactive form of a substance called MIBG. Some kinds of "
-     "tumour cells, including many neuroblastoma cells, take in MIBG, so it carries the "
-     "radiation to them.", NCI),
+     "A treatment that uses a radioactive form of a substance called MIBG. Many "
+     "neuroblastoma cells take in MIBG, so it carries the radiation to them.", NCI),
     ("monoclonal antibody", "monoclonal-antibody", ["antibody therapy"],
      "A protein made in a lab that finds and sticks to one target, such as a substance on "
      "cancer cells. Some are used to treat cancer.", NCI),
@@ -79,11 +78,11 @@ TERMS = [
     ("progressive", "progressive", ["progression", "progresses", "progressed"],
      "Cancer that is growing or spreading, or that is not getting better with treatment.", NCI),
     ("radiation therapy", "radiation-therapy", ["radiotherapy"],
-     "Treatment that uses high-energy rays, aimed at the cancer, to kill cancer cells and "
+     "Treatment with high-energy rays aimed at the cancer. The rays kill cancer cells and "
      "shrink tumours.", NCI),
     ("radioactive", "radioactive", [],
-     "Giving off radiation, a kind of energy. In cancer treatment, a radioactive substance "
-     "can carry this energy to cancer cells to kill them.", NCI),
+     "Giving off radiation, a kind of energy. In cancer care, a radioactive medicine can "
+     "carry this energy to cancer cells to kill them.", NCI),
     ("recurrence", "recurrence", ["recurrent", "recurred", "recur", "recurring"],
      "Cancer that has come back after treatment, after a time when it could not be found. It "
      "may come back where it started or in another part of the body.", NCI),

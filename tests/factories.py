@@ -2,7 +2,7 @@
 
 import datetime
 
-from content.models import Page
+from content.models import Page, Term
 
 
 def make_page(**overrides):
@@ -16,6 +16,17 @@ def make_page(**overrides):
     }
     fields.update(overrides)
     return Page.objects.create(**fields)
+
+
+def make_term(**overrides):
+    fields = {
+        "term": "test word",
+        "slug": "test-word",
+        "definition": "A word used in tests.",
+        "other_names": "",
+    }
+    fields.update(overrides)
+    return Term.objects.create(**fields)
 
 
 def page_form_data(page, **changes):

@@ -17,7 +17,7 @@ NCI_DICTIONARY_URL = "https://www.cancer.gov/publications/dictionaries/cancer-te
 class TermQuerySet(models.QuerySet):
     def glossary(self):
         """Every term's names, compiled for linking: one query, however many terms."""
-        rows = self.values_list("pk", "slug", "term", "other_names")
+        rows = self.order_by().values_list("pk", "slug", "term", "other_names")
         return compile_glossary(
             (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
         )
