@@ -263,18 +263,33 @@ def highlight(text, matcher):
 
 
 def extract(text, matcher, fallback=""):
-    """A short piece of text around the first match, with matches marked."""
-    text = " ".join(text.split())
-    match = matcher.search(text) if matcher else None
-    if match is None:
+    """A short piece of text around the best match, with matches marked.
+
+    The best place is the line (paragraph, list item or heading) that holds the
+    most different search words, so "came back in the marrow" shows the
+    sentence about the bone marrow rather than the first "back".
+    """
+    best, best_score = None, 0
+    if matcher:
+        for line in text.splitlines():
+            found = {_normal(match.group(0)) for match in matcher.finditer(line)}
+            if len(found) > best_score:
+                best, best_score = line, len(found)
+    if best is None:
         return highlight(fallback, matcher)
+    line = " ".join(best.split())
+    match = matcher.search(line)
     start = max(0, match.start() - EXTRACT_LENGTH // 3)
     if start:
-        space = text.find(" ", start)
+        space = line.find(" ", start)
         start = space + 1 if 0 <= space < match.start() else start
-    end = min(len(text), start + EXTRACT_LENGTH)
-    if end < len(text):
-        space = text.rfind(" ", match.end(), end)
+    end = min(len(line), start + EXTRACT_LENGTH)
+    if end < len(line):
+        space = line.rfind(" ", match.end(), end)
         end = space if space > 0 else end
-    piece = highlight(text[start:end], matcher)
-    return mark_safe(("… " if start else "") + piece + (" …" if end < len(text) else ""))
+    piece = highlight(line[start:end], matcher)
+    return mark_safe(("… " if start else "") + piece + (" …" if end < len(line) else ""))
+
+
+def _normal(word):
+    return stem(" ".join(word.lower().split()))

@@ -132,10 +132,10 @@ def load_starting_glossary(term_model, page_model):
     overwritten. Pages are linked with plain functions and update(), so the
     migration's historical models work the same as today's.
     """
-    for term, slug, others, definition, (source_name, source_url) in TERMS:
-        if term_model.objects.filter(slug=slug).exists():
-            continue
-        term_model.objects.create(
+    existing = set(term_model.objects.values_list("slug", flat=True))
+    # bulk_create: no per-term signals; every page is linked once, below.
+    term_model.objects.bulk_create(
+        term_model(
             term=term,
             slug=slug,
             other_names="\n".join(others),
@@ -143,6 +143,9 @@ def load_starting_glossary(term_model, page_model):
             source_name=source_name,
             source_url=source_url,
         )
+        for term, slug, others, definition, (source_name, source_url) in TERMS
+        if slug not in existing
+    )
     rows = term_model.objects.values_list("pk", "slug", "term", "other_names")
     glossary = compile_glossary(
         (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows

@@ -57,12 +57,23 @@ def test_highlighting_marks_matches_and_escapes_everything_else():
     assert html == "&lt;b&gt;<mark>Bone marrow</mark>&lt;/b&gt; &amp; <mark>marrows</mark>"
 
 
-def test_an_extract_is_short_and_centred_on_the_first_match():
+def test_an_extract_is_short_and_centred_on_the_match():
     text = ("Words before. " * 40) + "The bone marrow is soft. " + ("Words after. " * 40)
     extract = search.extract(text, search.highlighter(["marrow"]))
     assert "<mark>marrow</mark>" in extract
     assert extract.startswith("… ") and extract.endswith(" …")
     assert len(extract) < search.EXTRACT_LENGTH + 40
+
+
+def test_an_extract_shows_the_line_with_the_most_search_words():
+    text = "It came back.\nNothing here.\nIt came back in the bone marrow.\nThe marrow."
+    extract = search.extract(text, search.highlighter(["back", "marrow"]))
+    assert extract == "It came <mark>back</mark> in the bone <mark>marrow</mark>."
+
+
+def test_an_extract_falls_back_to_the_summary_when_the_text_has_no_match():
+    extract = search.extract("Nothing here.", search.highlighter(["marrow"]), "About marrow.")
+    assert extract == "About <mark>marrow</mark>."
 
 
 def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(client, db):

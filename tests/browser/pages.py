@@ -12,4 +12,8 @@ PUBLIC_PAGES = {
     "result": "/guide/result/?where=one-place&risk-group=intermediate",
     "not found": "/pages/no-such-page/",
     "bad guide address": "/guide/result/?where=underground",
+    "glossary": "/glossary/",
+    "search results": "/search/?q=marrow",
+    "empty search": "/search/?q=",
+    "search with no results": "/search/?q=xylophone",
 }
