@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor clean lighthouse
+.PHONY: run test lint format install editor clean lighthouse bench-glossary
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,6 @@ clean:
 
 lighthouse: install
 	bash scripts/lighthouse.sh
+
+bench-glossary: install
+	$(BIN)/python scripts/bench_glossary_and_search.py

@@ -8,6 +8,7 @@ whether the glossary holds 20 words or 2,000.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape, unescape
 
 # Splits HTML into text and tags; the tags are kept (the capturing group).
@@ -41,12 +42,18 @@ def split_names(text):
 
 
 def compile_glossary(terms):
-    """Build one alternation from (id, slug, names) rows, longest names first.
+    """Build one regular expression from (id, slug, names) rows, longest names first.
 
     Longest first, so "high-dose chemotherapy" wins over "chemotherapy". A name
     matches whole words only, in any case, with any spaces between its words,
-    and with a plural "s" or "es" after it.
+    and with a plural "s" or "es" after it. The result is cached, so saving
+    many pages with the same glossary compiles it once.
     """
+    return _compile(tuple((pk, slug, tuple(names)) for pk, slug, names in terms))
+
+
+@lru_cache(maxsize=4)
+def _compile(terms):
     names = {}
     for pk, slug, term_names in terms:
         for name in term_names:
@@ -55,10 +62,40 @@ def compile_glossary(terms):
                 names[key] = (pk, slug)
     if not names:
         return Glossary()
-    ordered = sorted(names, key=lambda name: (-len(name), name))
-    alternation = "|".join(r"\s+".join(map(re.escape, name.split())) for name in ordered)
+    alternation = _trie_pattern(names)
     pattern = re.compile(rf"(?<![\w-])({alternation})(?:e?s)?(?![\w-])", re.IGNORECASE)
     return Glossary(pattern, names)
+
+
+def _trie_pattern(names):
+    """One alternation of all names, written as a trie so names share their prefixes.
+
+    At each position the engine then follows one branch per letter instead of
+    trying 2,000 names in turn. Each branch tries the longer names before
+    stopping (a greedy optional group), which keeps "longest name first".
+    """
+    trie = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node):
+        ends = "" in node
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if ends else group
+
+    return build(trie)
 
 
 def word_link(slug, text):

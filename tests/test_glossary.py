@@ -73,6 +73,13 @@ def test_the_longest_name_wins_and_other_names_and_plurals_link_to_their_term():
     assert used == [2, 4, 5, 3]
 
 
+def test_a_shorter_name_is_linked_when_a_longer_one_does_not_fit():
+    glossary = compile_glossary([(1, "stem-cell", ["stem cell"]), (2, "sct", ["stem cell rescue"])])
+    linked, used = link_terms("<p>A stem cell rescuer, then stem cell rescues.</p>", glossary)
+    assert links(linked) == [("stem-cell", "stem cell"), ("sct", "stem cell rescues")]
+    assert used == [1, 2]
+
+
 def test_only_whole_words_are_linked():
     linked, _ = link_terms("<p>Chemotherapeutic, nonchemotherapy and chemo-like.</p>", GLOSSARY)
     assert links(linked) == []
