@@ -57,8 +57,8 @@ TERMS = [
     ("immunotherapy", "immunotherapy", [],
      "Treatment that helps the body's own immune system find and fight cancer.", NCI),
     ("isotretinoin", "isotretinoin", ["13-cis-retinoic acid"],
-     "A medicine related to vitamin A (a retinoid). It can make some cancer cells stop "
-     "growing and become more like normal cells.", NCI),
+     "A medicine related to vitamin A (a retinoid). It can slow down some cancer cells and "
+     "make them act more like normal cells.", NCI),
     ("lenalidomide", "lenalidomide", [],
      "A medicine that helps the immune system attack cancer cells. It may also stop a tumour "
      "from growing the new blood vessels it needs.", NCI),
@@ -84,8 +84,8 @@ TERMS = [
      "Giving off radiation, a kind of energy. In cancer care, a radioactive medicine can "
      "carry this energy to cancer cells to kill them.", NCI),
     ("recurrence", "recurrence", ["recurrent", "recurred", "recur", "recurring"],
-     "Cancer that has come back after treatment, after a time when it could not be found. It "
-     "may come back where it started or in another part of the body.", NCI),
+     "Cancer that has come back after treatment, often after a time when tests could not "
+     "find it. It can come back in the same place or in a new part of the body.", NCI),
     ("relapse", "relapse", ["relapsed"],
      "Another word for recurrence: the cancer has come back after a time when it seemed to "
      "have gone.", NCI),
