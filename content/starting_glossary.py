@@ -146,11 +146,20 @@ def load_starting_glossary(term_model, page_model):
         for term, slug, others, definition, (source_name, source_url) in TERMS
         if slug not in existing
     )
+    link_all_pages(term_model, page_model)
+
+
+def link_all_pages(term_model, page_model):
+    """Render and link every page again, with one query for the terms.
+
+    Plain functions and update(), so any version of the models works: the
+    migrations' historical ones, and today's after `migrate` (see apps.py).
+    """
     rows = term_model.objects.values_list("pk", "slug", "term", "other_names")
     glossary = compile_glossary(
         (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
     )
-    for page in page_model.objects.all():
+    for page in page_model.objects.only("pk", "body"):
         html, used = link_terms(render_markdown(page.body), glossary)
         page_model.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)

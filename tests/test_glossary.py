@@ -272,3 +272,21 @@ def test_a_heading_id_starting_with_word_is_refused(db):
         assert "word-bone-marrow" in str(error)
     else:
         raise AssertionError("a heading took a 'word-' id")
+
+
+def test_migrating_links_pages_that_a_data_migration_wrote_without_save(db):
+    from django.apps import apps
+
+    from content.apps import link_glossary_after_migrate
+    from content.rendering import render_markdown
+
+    page = Page.objects.get(slug="cns")
+    Page.objects.filter(pk=page.pk).update(body_html=render_markdown(page.body))
+    page.terms.clear()
+    link_glossary_after_migrate(sender=None, apps=apps, using="default", plan=None)
+    page.refresh_from_db()
+    assert links(page.body_html) == []  # nothing was migrated: nothing to do
+    link_glossary_after_migrate(sender=None, apps=apps, using="default", plan=[("x", False)])
+    page.refresh_from_db()
+    assert ("central-nervous-system", "central nervous system") in links(page.body_html)
+    assert page.terms.filter(slug="central-nervous-system").exists()

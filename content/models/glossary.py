@@ -28,7 +28,9 @@ class Term(models.Model):
 
     Pages link the first use of each term in each section, on save
     (`Page.save`). When a term is added, renamed or deleted, the signal
-    handlers at the end of this module re-link the pages that use it.
+    handlers at the end of this module re-link the pages that use it; after
+    `migrate`, `content.apps.link_glossary_after_migrate` re-links every page
+    (data migrations write pages without Page.save).
     """
 
     term = models.CharField(
