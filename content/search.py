@@ -109,16 +109,20 @@ def clean_query(raw):
     text = " ".join(text.split())
     clipped = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH].strip()
-    words = [word.lower() for word in _WORD.findall(text)]
-    meaningful = [word for word in words if word not in STOP_WORDS] or words
+    all_words = [word.lower() for word in _WORD.findall(text)]
+    meaningful = [word for word in all_words if word not in STOP_WORDS] or all_words
     words = list(dict.fromkeys(meaningful))[:MAX_WORDS]
-    return Query(text=text, words=words, terms=expand(words), clipped=clipped)
+    return Query(text=text, words=words, terms=expand(words, all_words), clipped=clipped)
 
 
-def expand(words):
-    """The words, then the medical words that mean the same, without repeats."""
+def expand(words, typed=None):
+    """The words, then the medical words that mean the same, without repeats.
+
+    Phrases are looked for in everything typed, so "vitamin a" is found even
+    though "a" is too common to search for on its own.
+    """
     terms = list(words)
-    joined = f" {' '.join(words)} "
+    joined = f" {' '.join(typed or words)} "
     for key, synonyms in SYNONYMS.items():
         if f" {key} " in joined:
             terms.extend(synonyms)

@@ -190,6 +190,9 @@ def test_the_glossary_lists_every_term_a_to_z_with_its_anchor_other_names_and_so
     assert "Also called: dinutuximab" in html
     assert "NCI Dictionary of Cancer Terms" in html
     assert '<a href="#letter-M">M</a>' in html
+    make_term(term="13-cis-retinoic acid test", slug="numbers")
+    html = client.get("/glossary/").content.decode()
+    assert '<h2 id="letter-0-9">0-9</h2>' in html
     assert "A clinician has not yet checked them." in html
     assert not client.get("/glossary/").cookies
 

@@ -49,6 +49,7 @@ def test_parents_words_are_widened_with_the_words_the_pages_use():
     assert "central nervous system" in search.clean_query("brain").terms
     assert "spinal cord" in search.clean_query("spine").terms
     assert "clinical trial" in search.clean_query("a study").terms
+    assert "retinoid" in search.clean_query("vitamin a").terms
 
 
 def test_highlighting_marks_matches_and_escapes_everything_else():

@@ -91,8 +91,9 @@ class Term(models.Model):
 
     @property
     def letter(self):
+        """The glossary's heading for this term: its first letter, or 0-9."""
         first = self.term[:1].upper()
-        return first if first.isalpha() else "#"
+        return first if first.isalpha() else "0-9"
 
     def clean(self):
         # A name shared by two terms would link to whichever came first.
