@@ -180,6 +180,10 @@ def test_results_are_not_indexed_not_shared_by_caches_and_set_no_cookie(client, 
     assert not response.cookies
 
 
+def test_robots_txt_keeps_crawlers_out_of_search_results(client):
+    assert "Disallow: /search/" in client.get("/robots.txt").content.decode()
+
+
 def test_search_refuses_a_post(client, db):
     assert client.post("/search/", {"q": "marrow"}).status_code == 405
 
