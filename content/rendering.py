@@ -28,8 +28,9 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Ids the site's templates use; a heading in the body must not take one.
 RESERVED_IDS = {
     "main-content", "contents-heading", "sources-heading", "start-heading",
-    "pages-heading", "result-heading", "error-summary-title", "words-heading",
-    "search-help-heading", "results-pages-heading", "results-words-heading",
+    "pages-heading", "result-heading", "error-summary-title", "worried-now-heading",
+    "who-heading", "contact-heading", "words-heading", "search-help-heading",
+    "results-pages-heading", "results-words-heading",
 }  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """The glossary's starting words: every medical word the starting pages use.
 
 Written in our own words, general and plain, based on the source named with
-each. Loaded by data migration 0008 (and by the browser tests, whose database
+each. Loaded by data migration 0012 (and by the browser tests, whose database
 is emptied between tests). The loader takes the models as arguments, so the
 migration can pass its historical ones, and it depends only on the words, not
 on the pages' exact text: it links whatever the pages say today.
@@ -103,6 +103,9 @@ TERMS = [
     ("standard treatment", "standard-treatment", ["standard of care", "standard therapy"],
      "The treatment that experts agree is right for an illness, and that doctors widely use.",
      NCI),
+    ("stem cell", "stem-cell", [],
+     "A cell that can make new cells of other kinds. Stem cells in the bone marrow make all "
+     "of the body's blood cells.", NCI),
     ("stem cell transplant", "stem-cell-transplant", ["stem cell rescue",
                                                       "stem cell transplantation"],
      "A treatment that gives back blood-making stem cells after very strong chemotherapy. "
@@ -110,6 +113,9 @@ TERMS = [
      "before the strong treatment.", NCI),
     ("surgery", "surgery", ["operation"],
      "An operation in which a surgeon takes out a tumour or repairs part of the body.", NCI),
+    ("symptom", "symptom", [],
+     "A change that a person feels or notices, such as pain or tiredness, that may be a sign "
+     "of an illness.", NCI),
     ("targeted therapy", "targeted-therapy", ["targeted medicine", "targeted treatment"],
      "Treatment with medicines that attack one feature of cancer cells, such as a signal they "
      "need to grow. It often harms normal cells less than chemotherapy does.", NCI),

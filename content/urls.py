@@ -1,5 +1,6 @@
 from django.urls import path
 
+from content.views import about as about_views
 from content.views import glossary as glossary_views
 from content.views import guide as guide_views
 from content.views import pages as views
@@ -10,6 +11,7 @@ app_name = "content"
 urlpatterns = [
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
+    path("about/", about_views.about, name="about"),
     path("glossary/", glossary_views.glossary, name="glossary"),
     path("search/", search_views.search, name="search"),
     path("guide/", guide_views.start, name="guide_start"),

@@ -204,7 +204,7 @@ ISSUE_WORDS = [
     "immunotherapy", "retinoid", "isotretinoin", "tyrosine kinase inhibitor", "crizotinib",
     "lenalidomide", "vaccine therapy", "central nervous system", "bone marrow", "clinical trial",
     "ch14.18", "dinutuximab", "CNS", "neuroblastoma", "tumour", "immune system", "gene",
-    "radioactive", "standard treatment", "outlook",
+    "radioactive", "standard treatment", "outlook", "stem cell", "symptom",
 ]  # fmt: skip
 
 
