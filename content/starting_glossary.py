@@ -1,7 +1,7 @@
 """The glossary's starting words: every medical word the starting pages use.
 
 Written in our own words, general and plain, based on the source named with
-each. Loaded by data migration 0012 (and by the browser tests, whose database
+each. Loaded by data migration 0013 (and by the browser tests, whose database
 is emptied between tests). The loader takes the models as arguments, so the
 migration can pass its historical ones, and it depends only on the words, not
 on the pages' exact text: it links whatever the pages say today.

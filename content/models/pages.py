@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from content import links
 from content.glossary import LINK_PREFIX, link_terms
 from content.readability import plain_text
 from content.rendering import RESERVED_IDS, render_markdown, sections
@@ -46,6 +47,13 @@ class PageQuerySet(models.QuerySet):
 
 
 class Page(models.Model):
+    """A page parents read.
+
+    save() renders the Markdown, stores the page's links and section ids, and
+    (through content.links.record_address_change) keeps an old address working
+    when a published page's slug changes.
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -83,6 +91,10 @@ class Page(models.Model):
     # Kept up to date by save() on PostgreSQL (with a GIN index); empty on SQLite,
     # where search ranks matching words instead (content/search.py).
     search_vector = SearchVectorField(null=True, editable=False)
+    # Worked out from body_html on save (content/links.py), so finding the
+    # pages that link to a page needs no page's text.
+    links = models.JSONField(default=list, blank=True, editable=False)
+    anchors = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
@@ -139,7 +151,15 @@ class Page(models.Model):
         from content.models.glossary import Term  # that module imports this one
 
         self.body_html, used_terms = link_terms(render_markdown(self.body), Term.objects.glossary())
+        self.links = links.links_in(self.body_html)
+        self.anchors = links.anchors_in(self.body_html)
+        before = self.pk and Page.objects.filter(pk=self.pk).values("slug", "status").first()
         super().save(*args, **kwargs)
+        links.record_address_change(
+            self,
+            old_slug=before and before["slug"],
+            was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
+        )
         self.terms.set(used_terms)
         if connection.vendor == "postgresql":
             Page.objects.filter(pk=self.pk).update(
@@ -208,6 +228,26 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.title}"
+
+
+class PageRedirect(models.Model):
+    """An old address of a published page, which now sends readers to the page.
+
+    Made by Page.save when a published page's slug changes (see
+    content.links.record_address_change); followed by the page view with a
+    permanent (301) redirect.
+    """
+
+    old_slug = models.SlugField(max_length=80, unique=True)
+    page = models.ForeignKey(Page, related_name="old_addresses", on_delete=models.CASCADE)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "old address"
+
+    def __str__(self):
+        return f"/pages/{self.old_slug}/ → {self.page.get_absolute_url()}"
 
 
 class PageRevision(models.Model):

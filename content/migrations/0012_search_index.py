@@ -34,7 +34,7 @@ def fill_vectors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0010_glossary_and_search")]
+    dependencies = [("content", "0011_glossary_and_search")]
 
     operations = [
         migrations.RunPython(create_index, drop_index),

@@ -8,6 +8,6 @@ def create_starting_glossary(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0011_search_index")]
+    dependencies = [("content", "0012_search_index")]
 
     operations = [migrations.RunPython(create_starting_glossary, migrations.RunPython.noop)]
