@@ -11,7 +11,7 @@ handler500 = "neuroinfo.availability.server_error"
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
-admin.site.index_title = "Pages and the guide"
+admin.site.index_title = "Pages, the guide and the glossary"
 
 
 def uploads_are_off(request):

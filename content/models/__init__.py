@@ -4,6 +4,7 @@ Saving or deleting any model of this app changes the content version
 (`versioning.py`), which the cache of finished public pages is keyed by.
 """
 
+from content.models.glossary import Term
 from content.models.guide import Answer, Question
 from content.models.pages import (
     REVIEW_SOON_DAYS,
@@ -27,5 +28,6 @@ __all__ = [
     "Question",
     "SiteText",
     "Source",
+    "Term",
     "bump_content_version",
 ]

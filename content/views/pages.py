@@ -54,7 +54,8 @@ def page_detail(request, slug):
     page = pages.prefetch_related("sources").filter(slug=slug).first()
     if page is None:
         return _old_address(request, slug)
-    return render(request, "content/page_detail.html", {"page": page})
+    words = sorted(page.terms.all(), key=lambda term: term.term.casefold())
+    return render(request, "content/page_detail.html", {"page": page, "words": words})
 
 
 def _old_address(request, slug):

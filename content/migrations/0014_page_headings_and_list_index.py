@@ -21,7 +21,7 @@ def fill_headings(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0010_page_links_and_old_addresses"),
+        ("content", "0013_starting_glossary"),
     ]
 
     operations = [
