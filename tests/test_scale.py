@@ -15,14 +15,15 @@ from tests.factories import make_corpus, make_page, page_form_data
 pytestmark = pytest.mark.django_db
 
 # url, the most queries it may take uncached (the content version and, where the
-# "worried right now" box shows, the site-wide texts included), text it shows
+# "worried right now" box shows, the site-wide texts; on a content page, the
+# glossary words it uses), text it shows
 PAGE_TYPES = [
     ("/", 2, "Find the page for your child"),
     ("/pages/", 2, "All pages"),
     ("/pages/?page=3", 2, "Generated page"),
     ("/about/", 3, "About this site"),
-    ("/pages/high-risk/", 4, "When high-risk neuroblastoma comes back"),
-    ("/pages/generated-00999/", 4, "Generated page 00999"),
+    ("/pages/high-risk/", 5, "When high-risk neuroblastoma comes back"),
+    ("/pages/generated-00999/", 5, "Generated page 00999"),
     ("/guide/", 4, "Start"),
     ("/guide/where/", 4, "Where has the neuroblastoma come back?"),
     ("/guide/risk-group/?where=spread", 4, "What risk group was your child in"),
