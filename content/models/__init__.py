@@ -1,14 +1,16 @@
 """The app's models, one module per capability, re-exported here."""
 
 from content.models.guide import Answer, Question
-from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, Source
+from content.models.review import PageChange, ReviewDecision
 
 __all__ = [
     "REVIEW_SOON_DAYS",
     "Answer",
     "Page",
+    "PageChange",
     "PageQuerySet",
-    "PageRevision",
     "Question",
+    "ReviewDecision",
     "Source",
 ]

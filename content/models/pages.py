@@ -1,11 +1,11 @@
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from content.rendering import RESERVED_IDS, render_markdown, sections
 
@@ -99,9 +99,13 @@ class Page(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    # Every save of the row parents see is kept (content/review.py reads it);
+    # changes waiting for sign-off are kept by PageChange's own history.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "title"]
+        permissions = [("sign_off_page", "Can sign off and publish pages")]
 
     def __str__(self):
         return self.title
@@ -157,41 +161,10 @@ class Source(models.Model):
         help_text="When the source was published or last updated, if it says.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
 
     def __str__(self):
         return f"{self.organisation}: {self.title}"
-
-
-class PageRevision(models.Model):
-    """A copy of a page's text as an editor saved it, so no wording is ever lost."""
-
-    page = models.ForeignKey(Page, related_name="revisions", on_delete=models.CASCADE)
-    title = models.CharField(max_length=120)
-    summary = models.CharField(max_length=240)
-    body = models.TextField()
-    status = models.CharField(max_length=10, choices=Page.Status.choices)
-    saved_at = models.DateTimeField(default=timezone.now)
-    saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-saved_at", "-pk"]
-        verbose_name = "earlier version"
-
-    def __str__(self):
-        return f"{self.title} ({self.saved_at:%d %b %Y %H:%M})"
-
-    @classmethod
-    def record(cls, page, user=None):
-        return cls.objects.create(
-            page=page,
-            title=page.title,
-            summary=page.summary,
-            body=page.body,
-            status=page.status,
-            saved_by=user,
-        )

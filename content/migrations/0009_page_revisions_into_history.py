@@ -1,0 +1,83 @@
+"""Move the hand-made earlier versions into django-simple-history, and give
+every existing page, source, question and answer a first history record, so
+the history starts from what is there today."""
+
+from django.db import migrations
+from django.utils import timezone
+
+PAGE_FIELDS = [
+    "id", "title", "slug", "summary", "body", "body_html", "status", "order",
+    "last_reviewed", "checked_at", "checked_by_role", "review_due", "created", "updated",
+]  # fmt: skip
+
+
+def move_revisions(apps, schema_editor):
+    PageRevision = apps.get_model("content", "PageRevision")
+    HistoricalPage = apps.get_model("content", "HistoricalPage")
+    for revision in PageRevision.objects.select_related("page").order_by("saved_at", "pk"):
+        page = revision.page
+        fields = {name: getattr(page, name) for name in PAGE_FIELDS}
+        # The revision kept the wording and status; the rest is as the page has
+        # it now. body_html is left empty: a restore renders the body again.
+        fields.update(
+            title=revision.title,
+            summary=revision.summary,
+            body=revision.body,
+            body_html="",
+            status=revision.status,
+        )
+        HistoricalPage.objects.create(
+            **fields,
+            history_date=revision.saved_at,
+            history_type="~",
+            history_user_id=revision.saved_by_id,
+            history_change_reason="Earlier version (before sign-off)",
+        )
+
+
+def first_records(apps, schema_editor):
+    now = timezone.now()
+    for name, fields in [
+        ("Page", PAGE_FIELDS),
+        ("Source", ["id", "page_id", "organisation", "title", "url", "date", "order"]),
+        ("Question", ["id", "key", "text", "hint", "summary_label", "error_message", "order"]),
+        (
+            "Answer",
+            [
+                "id",
+                "question_id",
+                "key",
+                "label",
+                "hint",
+                "is_unsure",
+                "next_question_id",
+                "page_id",
+                "section",
+                "reason",
+                "result_note",
+                "order",
+            ],
+        ),  # fmt: skip
+    ]:
+        model = apps.get_model("content", name)
+        historical = apps.get_model("content", f"Historical{name}")
+        historical.objects.bulk_create(
+            historical(
+                **{f: getattr(obj, f) for f in fields},
+                history_date=now,
+                history_type="+",
+                history_change_reason="As it was when history began",
+            )
+            for obj in model.objects.all()
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("content", "0008_history_and_sign_off"),
+    ]
+
+    operations = [
+        migrations.RunPython(move_revisions, migrations.RunPython.noop),
+        migrations.RunPython(first_records, migrations.RunPython.noop),
+    ]
