@@ -85,10 +85,9 @@ def live_text(page):
 
 
 def waiting_change(page):
-    try:
-        return page.waiting_change
-    except PageChange.DoesNotExist:
-        return None
+    # Read afresh: Django caches a missing reverse one-to-one on the instance,
+    # and a change may have been saved or signed off since.
+    return PageChange.objects.filter(page_id=page.pk).select_related("saved_by").first()
 
 
 def change_text(change):

@@ -96,7 +96,8 @@ class PageReviewMixin:
 
     @admin.display(description="sign-off")
     def waiting(self, page):
-        change = review.waiting_change(page)
+        # get_queryset joined the waiting change: read it from the row, not the database.
+        change = getattr(page, "waiting_change", None) if page.pk else None
         if change:
             return "Sent back" if change.is_sent_back else "Changes waiting for sign-off"
         if not page.is_published:
@@ -144,6 +145,11 @@ class PageReviewMixin:
         page = Page.objects.get(pk=form.instance.pk)
         outcome = review.save_edit(page, text_from_forms(form, formsets), request.user)
         request.page_saved_as = outcome
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The sources formset is never saved as such (save_related), so it has
+        # nothing to report; the history records the sources' changes.
+        return super().construct_change_message(request, form, [], add)
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         outcome = getattr(request, "page_saved_as", None)
