@@ -2,12 +2,14 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def keep_roles_in_step(sender, apps, **kwargs):
-    # After every migrate (and the test database's flush): a model added since
-    # migration 0011 gets its permissions in the Editors and reviewers groups.
+def keep_roles_in_step(sender, apps=None, **kwargs):
+    # After every migrate (and flush, which sends no `apps`): a model added
+    # since migration 0011 gets its permissions in the Editors and reviewers groups.
+    from django.apps import apps as installed_apps
+
     from content.roles import sync_roles
 
-    sync_roles(apps)
+    sync_roles(apps or installed_apps)
 
 
 class ContentConfig(AppConfig):

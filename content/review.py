@@ -58,6 +58,9 @@ class Text:
     body: str
     sources: tuple = ()
 
+    def as_row(self):
+        return (self.title, self.summary, self.body)
+
     def same_as(self, other):
         return (self.title, self.summary, self.body, self.sources) == (
             other.title,
@@ -123,11 +126,12 @@ def can_sign_off(user):
 
 
 @transaction.atomic
-def save_edit(page, text, user):
+def save_edit(page, text, user, reason=""):
     """Keep an editor's text: on the row for a draft, as a waiting change for a
     published page. Returns "draft", "waiting" or "unchanged"."""
     if not page.is_published:
-        _write_text(page, text, user)
+        row = (page.title, page.summary, page.body)
+        _write_text(page, text, user, reason, save_page=row != text.as_row() or bool(reason))
         return "draft"
     change = waiting_change(page)
     if text.same_as(live_text(page)):
@@ -142,17 +146,20 @@ def save_edit(page, text, user):
     change.state = PageChange.State.WAITING
     change.saved_by, change.saved_at = user, timezone.now()
     change._history_user = user
+    if reason:
+        change._change_reason = reason
     change.save()
     return "waiting"
 
 
-def _write_text(page, text, user, reason=""):
+def _write_text(page, text, user, reason="", save_page=True):
     """Copy `text` onto the Page row and its sources (each save kept in history)."""
-    page.title, page.summary, page.body = text.title, text.summary, text.body
+    page.title, page.summary, page.body = text.as_row()
     page._history_user = user
     if reason:
         page._change_reason = reason
-    page.save()
+    if save_page:
+        page.save()
     if sorted_sources(page.sources.all()) != text.sources:
         for source in page.sources.all():
             source._history_user = user
@@ -423,13 +430,7 @@ def restore(page, version, user):
         _write_text(page, version.text, user, reason=reason)
         _record(page, ReviewDecision.Decision.RESTORED, user, comment=reason)
         return "live"
-    outcome = save_edit(page, version.text, user)
-    change = waiting_change(page)
-    if change:
-        change._change_reason = reason
-        change._history_user = user
-        change.save()
-    return outcome
+    return save_edit(page, version.text, user, reason)
 
 
 # --- no lost edits -------------------------------------------------------------------------

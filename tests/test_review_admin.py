@@ -162,7 +162,7 @@ def test_the_review_shows_a_readable_diff_not_relying_on_colour(
     assert "What changes, compared with the live page" in html
     assert '<del><span class="visually-hidden">Removed: </span>plain</del>' in html
     assert '<ins><span class="visually-hidden">Added: </span>new and kinder</ins>' in html
-    assert "Title <span class=\"diff-same\">(not changed)</span>" in html
+    assert 'Title <span class="diff-same">(not changed)</span>' in html
 
 
 def test_sign_off_publishes_the_change_and_records_who_in_what_role_and_when(

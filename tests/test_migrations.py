@@ -1,0 +1,44 @@
+"""Migrations 0008-0011: the hand-made earlier versions move into the history."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from content import review
+from content.models import Page
+
+BEFORE = [("content", "0008_history_and_sign_off")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_earlier_versions_move_into_the_history_with_who_saved_them():
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes("content")
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
+    page = old.get_model("content", "Page").objects.get(slug="cns")
+    user = old.get_model("auth", "User").objects.create(username="old-editor")
+    saved_at = datetime.datetime(2026, 11, 25, 9, 30, tzinfo=datetime.UTC)
+    old.get_model("content", "PageRevision").objects.create(
+        page=page,
+        title="An older title",
+        summary=page.summary,
+        body="An older body.",
+        status="published",
+        saved_at=saved_at,
+        saved_by=user,
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(latest)
+
+    page = Page.objects.get(slug="cns")
+    versions = review.versions(page)
+    moved = next(v for v in versions if v.text.body == "An older body.")
+    assert (moved.who, moved.when, moved.text.title) == ("old-editor", saved_at, "An older title")
+    # The newest version is the page as it is today, with its sources.
+    assert versions[0].text.body == page.body
+    assert versions[0].text.sources == review.live_text(page).sources
+    assert versions[0].text.sources
