@@ -37,6 +37,10 @@ def test_public_page_types_have_no_axe_violations(page, site, name):
 ADMIN_PAGES = {
     "page list": lambda: "/admin/content/page/",
     "page change form": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/change/",
+    "admin front page": lambda: "/admin/",
+    "waiting for sign-off": lambda: "/admin/content/page/waiting/",
+    "page review": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/review/",
+    "page history": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/history/",
     "question list": lambda: "/admin/content/question/",
     "question change form": lambda: (
         f"/admin/content/question/{Question.objects.get(key='where').pk}/change/"
