@@ -6,8 +6,9 @@ from html import unescape
 import pytest
 
 from content import review
-from content.models import Page, PageChange, ReviewDecision, Source
+from content.models import Answer, Page, PageChange, Question, ReviewDecision, Source
 from tests.factories import page_form_data
+from tests.test_guide_admin import question_post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +157,16 @@ def test_the_history_page_offers_compare_and_restore_controls(editor_client, dra
 def test_a_version_that_does_not_exist_is_a_404(editor_client, page):
     assert editor_client.get(f"{history_url(page)}page-999999/restore/").status_code == 404
     assert editor_client.get("/admin/content/page/999999/history/").status_code == 404
+
+
+def test_the_guides_questions_and_answers_keep_their_history(reviewer_client):
+    question = Question.objects.get(key="where")
+    data = question_post_data(question, brain={"label": "In the brain or the spine"})
+    response = reviewer_client.post(f"/admin/content/question/{question.pk}/change/", data)
+    assert response.status_code == 302
+    answer = Answer.objects.get(question=question, key="brain")
+    assert answer.history.first().label == "In the brain or the spine"
+    assert answer.history.first().history_user.username == "dr-rao"
+    assert answer.history.last().label != "In the brain or the spine"
+    html = text(reviewer_client.get(f"/admin/content/question/{question.pk}/history/"))
+    assert "dr-rao" in html or "Dr Rao" in html
