@@ -140,6 +140,8 @@ def save_edit(page, text, user, reason=""):
             change._change_reason = "Put back to the live text"
             change.delete()
         return "unchanged"
+    if change and text.same_as(change_text(change)) and not change.is_sent_back and not reason:
+        return "waiting"  # nothing new (say, only the order changed): keep its authors as they are
     change = change or PageChange(page=page)
     change.title, change.summary, change.body = text.title, text.summary, text.body
     change.sources = list(text.sources)

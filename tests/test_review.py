@@ -93,3 +93,10 @@ def test_the_preview_is_the_page_with_the_waiting_text_and_saves_nothing(page, e
     assert [s.date for s in preview.sources.all()] == [datetime.date(2026, 1, 2)]
     assert Page.objects.get(pk=page.pk).title == "A test page"
     assert not page.sources.exists()
+
+
+def test_saving_a_waiting_change_unchanged_does_not_make_you_its_author(page, editor, reviewer):
+    text = review.Text(page.title, page.summary, "Changed.")
+    review.save_edit(page, text, editor)
+    assert review.save_edit(page, text, reviewer) == "waiting"
+    assert review.authors(page) == {editor.pk}

@@ -160,7 +160,10 @@ class QuestionAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         answer = form.cleaned_data.get("reached_from")
         if answer is not None:
-            Answer.objects.filter(pk=answer.pk).update(next_question=form.instance, page=None)
+            # Saved, not update()d, so the answer's history records the change.
+            answer = Answer.objects.get(pk=answer.pk)
+            answer.next_question, answer.page = form.instance, None
+            answer.save()
 
     def delete_view(self, request, object_id, extra_context=None):
         question = self.get_object(request, object_id)
