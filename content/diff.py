@@ -22,19 +22,40 @@ def _del(text):
     return format_html('<del><span class="visually-hidden">Removed: </span>{}</del>', text)
 
 
+def _phrases(a, b):
+    """(old words, new words) runs: equal runs have both the same. Changes split
+    only by a space are joined, so "They often" -> "Many doctors" reads as one
+    change rather than two."""
+    runs = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if op == "equal" and old.strip():
+            runs.append(["=", old, new])
+        elif runs and runs[-1][0] == "~":
+            runs[-1][1] += old
+            runs[-1][2] += new
+        else:
+            runs.append(["~", old, new])
+    return runs
+
+
 def diff_words(old, new):
     """`new` with the words added and removed since `old` marked (<ins>, <del>, and
     "Added:"/"Removed:" for screen readers, so not by colour alone)."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
+    for kind, removed, added in _phrases(_TOKENS.findall(old), _TOKENS.findall(new)):
+        if kind == "=":
+            out.append(escape(added))
             continue
-        if i2 > i1:
-            out.append(_del("".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(_ins("".join(b[j1:j2])))
+        # Spaces at the edges of a change stay outside the marks.
+        lead = removed[: len(removed) - len(removed.lstrip())] if removed.strip() else ""
+        if removed.strip():
+            out.append(escape(lead) + _del(removed.strip()))
+        if added.strip():
+            start = added[: len(added) - len(added.lstrip())]
+            out.append((escape(start) if not removed.strip() else " ") + _ins(added.strip()))
+        trail = (added or removed)[len((added or removed).rstrip()) :]
+        out.append(escape(trail))
     return mark_safe("".join(out))
 
 

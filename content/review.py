@@ -207,17 +207,19 @@ def is_waiting(page):
 
 
 def waiting_pages():
-    """Pages with something to sign off: changes first (oldest first), then new
-    pages, then published pages no clinician has checked yet."""
-    changes = list(
-        PageChange.objects.select_related("page", "saved_by").order_by("state", "saved_at")
-    )
-    changed = {c.page_id for c in changes}
-    drafts = list(Page.objects.exclude(status=Page.Status.PUBLISHED).exclude(pk__in=changed))
-    unchecked = list(
-        Page.objects.published().filter(checked_at__isnull=True).exclude(pk__in=changed)
-    )
-    return {"changes": changes, "drafts": drafts, "unchecked": unchecked}
+    """Querysets of what has something to sign off: changes to published pages
+    (oldest first), new pages, and published pages no clinician has checked yet."""
+    return {
+        "changes": PageChange.objects.select_related("page", "saved_by").order_by(
+            "state", "saved_at"
+        ),
+        "drafts": Page.objects.exclude(status=Page.Status.PUBLISHED)
+        .filter(waiting_change__isnull=True)
+        .order_by("updated"),
+        "unchecked": Page.objects.published()
+        .filter(checked_at__isnull=True, waiting_change__isnull=True)
+        .order_by("order", "title"),
+    }
 
 
 # --- decisions -----------------------------------------------------------------------------
@@ -359,13 +361,12 @@ def record_unpublished(page, reviewer):
 # --- history --------------------------------------------------------------------------------
 
 
-def _sources_at(page_id, moment):
-    """The page's sources as they stood at `moment`, from the sources' history."""
+def _sources_at(records, moment):
+    """The sources as they stood at `moment`, from their history records (oldest first)."""
     latest = {}
-    records = Source.history.filter(page_id=page_id, history_date__lte=moment).order_by(
-        "history_date", "history_id"
-    )
     for record in records:
+        if record.history_date > moment:
+            break
         latest[record.id] = record
     return sorted_sources(r for r in latest.values() if r.history_type != "-")
 
@@ -374,6 +375,9 @@ def versions(page):
     """Every version of the page, newest first: what was on the row, and what waited."""
     found = []
     page_records = list(page.history.select_related("history_user").order_by("history_date"))
+    source_records = list(
+        Source.history.filter(page_id=page.pk).order_by("history_date", "history_id")
+    )
     for i, record in enumerate(page_records):
         # Sources are saved just after their page: a version's sources are
         # those that stood until the next save of the page.
@@ -389,7 +393,9 @@ def versions(page):
                 kind=f"{status} page",
                 when=record.history_date,
                 who=user_name(record.history_user),
-                text=Text(record.title, record.summary, record.body, _sources_at(page.pk, until)),
+                text=Text(
+                    record.title, record.summary, record.body, _sources_at(source_records, until)
+                ),
                 note=record.history_change_reason or "",
                 is_live_version=record.status == Page.Status.PUBLISHED,
             )

@@ -15,10 +15,17 @@ def test_word_differences_are_marked_with_words_not_only_colour():
     html = diff_words("Give the medicine twice a day.", "Give the medicine once a day.")
     assert html == (
         "Give the medicine "
-        '<del><span class="visually-hidden">Removed: </span>twice</del>'
+        '<del><span class="visually-hidden">Removed: </span>twice</del> '
         '<ins><span class="visually-hidden">Added: </span>once</ins>'
         " a day."
     )
+
+
+def test_changed_words_next_to_each_other_read_as_one_change():
+    html = diff_words("They often shorten it.", "Many doctors shorten it.")
+    assert html.count("<del>") == html.count("<ins>") == 1
+    assert "They often</del>" in html
+    assert "Many doctors</ins> shorten it." in html
 
 
 def test_differences_escape_what_editors_typed():

@@ -365,3 +365,14 @@ def test_the_page_list_costs_the_same_with_more_pages(editor_client, django_asse
         make_page(slug=f"p{i}", title=f"Page {i}")
     with django_assert_max_num_queries(12):
         editor_client.get("/admin/content/page/")
+
+
+def test_the_front_page_panel_stays_short_however_many_pages_wait(
+    reviewer_client, django_assert_max_num_queries
+):
+    for i in range(40):
+        make_page(slug=f"new-{i}", title=f"New page {i}", status="draft")
+    with django_assert_max_num_queries(20):
+        html = text(reviewer_client.get("/admin/"))
+    assert "40 new pages" in html
+    assert html.count(": new page</li>") == 5
