@@ -18,7 +18,18 @@ def test_earlier_versions_move_into_the_history_with_who_saved_them():
     latest = executor.loader.graph.leaf_nodes("content")
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
-    page = old.get_model("content", "Page").objects.get(slug="cns")
+    # Made here: an earlier transactional test may have emptied the database.
+    page = old.get_model("content", "Page").objects.create(
+        title="Today's title",
+        slug="moved",
+        summary="A summary.",
+        body="Today's body.",
+        status="published",
+        review_due=datetime.date(2027, 5, 1),
+    )
+    old.get_model("content", "Source").objects.create(
+        page=page, organisation="NCI", title="A source"
+    )
     user = old.get_model("auth", "User").objects.create(username="old-editor")
     saved_at = datetime.datetime(2026, 11, 25, 9, 30, tzinfo=datetime.UTC)
     old.get_model("content", "PageRevision").objects.create(
@@ -34,7 +45,7 @@ def test_earlier_versions_move_into_the_history_with_who_saved_them():
     executor = MigrationExecutor(connection)
     executor.migrate(latest)
 
-    page = Page.objects.get(slug="cns")
+    page = Page.objects.get(slug="moved")
     versions = review.versions(page)
     moved = next(v for v in versions if v.text.body == "An older body.")
     assert (moved.who, moved.when, moved.text.title) == ("old-editor", saved_at, "An older title")

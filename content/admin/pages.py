@@ -102,12 +102,14 @@ class PageForm(forms.ModelForm):
         who, when = review.last_save(self.instance)
         self.data = self.data.copy()
         self.data[self.add_prefix("edit_token")] = current
-        when = timezone.localtime(when)
+        changed = "The page was changed"
+        if when is not None:
+            when = timezone.localtime(when)
+            changed = f"{who} saved this page at {when:%H:%M} on {when:%-d %B %Y}"
         raise forms.ValidationError(
-            f"{who} saved this page at {when:%H:%M} on {when:%-d %B %Y}, after you opened "
-            "it, so your changes were not saved. What you typed is still in the form below. "
-            "Open the page's history in another tab to see their version, copy anything "
-            "you need into this form, then save again."
+            f"{changed} after you opened it, so your changes were not saved. What you "
+            "typed is still in the form below. Open the page's history in another tab to "
+            "see their version, copy anything you need into this form, then save again."
         )
 
 
