@@ -286,17 +286,7 @@ def sign_off(page, reviewer, *, comment="", review_due=None, override_reason="",
         raise ReviewRefused("The next review must be due after today.")
     change = waiting_change(page)
     text = change_text(change) if change else live_text(page)
-    problems = _guide_problems_if(page, text)
-    if problems:
-        raise ReviewRefused(
-            " ".join(["Publishing this would leave the guide unable to help a parent:", *problems])
-        )
-    page.status = Page.Status.PUBLISHED
-    page.checked_at = timezone.now()
-    page.checked_by_role = role_of(reviewer)
-    page.last_reviewed = today
-    page.review_due = review_due or one_year_after(today)
-    _write_text(page, text, reviewer, reason=f"Signed off by {user_name(reviewer)}")
+    _publish(page, text, reviewer, f"Signed off by {user_name(reviewer)}", review_due, today)
     if change:
         change._history_user = reviewer
         change._change_reason = f"Signed off by {user_name(reviewer)}"
@@ -308,6 +298,22 @@ def sign_off(page, reviewer, *, comment="", review_due=None, override_reason="",
         comment=comment.strip(),
         override_reason=override_reason if self_made else "",
     )
+
+
+def _publish(page, text, reviewer, reason, review_due=None, today=None):
+    """Put `text` live as checked by `reviewer`, unless the guide would strand a parent."""
+    today = today or timezone.localdate()
+    problems = _guide_problems_if(page, text)
+    if problems:
+        raise ReviewRefused(
+            " ".join(["Publishing this would leave the guide unable to help a parent:", *problems])
+        )
+    page.status = Page.Status.PUBLISHED
+    page.checked_at = timezone.now()
+    page.checked_by_role = role_of(reviewer)
+    page.last_reviewed = today
+    page.review_due = review_due or one_year_after(today)
+    _write_text(page, text, reviewer, reason=reason)
 
 
 @transaction.atomic
@@ -430,12 +436,15 @@ def restore(page, version, user):
 
     A draft takes it at once; for a published page it waits for sign-off,
     unless a medical reviewer restores a version that was once live, which
-    is their decision and is recorded as one.
+    is their decision and is recorded as one. Raises ReviewRefused when that
+    would strand a parent in the guide.
     """
     reason = f"Restored the version of {timezone.localtime(version.when):%-d %B %Y %H:%M}"
     if page.is_published and version.is_live_version and can_sign_off(user):
-        # An editor's waiting change, if any, stays waiting for its own sign-off.
-        _write_text(page, version.text, user, reason=reason)
+        # The reviewer chose this text for parents: that is their check of it,
+        # with its dates, like a sign-off (and refused like one if it would
+        # strand a parent). An editor's waiting change stays waiting.
+        _publish(page, version.text, user, reason)
         _record(page, ReviewDecision.Decision.RESTORED, user, comment=reason)
         return "live"
     return save_edit(page, version.text, user, reason)

@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 import pytest
+from django.utils import timezone
 
 from content import review
 from content.models import Answer, Page, PageChange, Question, ReviewDecision, Source
@@ -106,6 +107,9 @@ def test_a_reviewers_restore_of_a_live_version_is_published_and_recorded(
     reviewer_client.post(f"{history_url(page)}{key}/restore/")
     page.refresh_from_db()
     assert page.body == first
+    # Choosing the text for parents is the reviewer's check of it.
+    assert page.checked_by_role == "Medical reviewer"
+    assert page.last_reviewed == timezone.localdate()
     assert ReviewDecision.objects.filter(
         page=page, decision=ReviewDecision.Decision.RESTORED, decided_by_name="Dr Rao"
     ).exists()
@@ -170,3 +174,17 @@ def test_the_guides_questions_and_answers_keep_their_history(reviewer_client):
     assert answer.history.last().label != "In the brain or the spine"
     html = text(reviewer_client.get(f"/admin/content/question/{question.pk}/history/"))
     assert "dr-rao" in html or "Dr Rao" in html
+
+
+def test_a_reviewers_restore_that_would_strand_a_parent_is_refused(reviewer_client):
+    page = Page.objects.get(slug="low-risk")
+    kept = page.body
+    # A live version without the section the guide opens at (saved past the admin).
+    page.body = "No sections."
+    page.save()
+    page.body = kept
+    page.save()
+    broken = next(v.key for v in review.versions(page) if v.text.body == "No sections.")
+    response = reviewer_client.post(f"{history_url(page)}{broken}/restore/", follow=True)
+    assert "would leave the guide unable to help a parent" in text(response)
+    assert Page.objects.get(pk=page.pk).body == kept

@@ -328,7 +328,11 @@ class PageReviewMixin:
         if version is None:
             raise Http404("No such version of this page.")
         if request.method == "POST":
-            outcome = review.restore(page, version, request.user)
+            try:
+                outcome = review.restore(page, version, request.user)
+            except review.ReviewRefused as refusal:
+                messages.error(request, str(refusal))
+                return redirect("admin:content_page_history", page.pk)
             messages.success(
                 request,
                 {
