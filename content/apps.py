@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 
 def keep_roles_in_step(sender, apps=None, **kwargs):
     # After every migrate (and flush, which sends no `apps`): a model added
-    # since migration 0011 gets its permissions in the Editors and reviewers groups.
+    # since the roles migration gets its permissions in the Editors and reviewers groups.
     from django.apps import apps as installed_apps
 
     from content.roles import sync_roles

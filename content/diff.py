@@ -92,8 +92,10 @@ def _source_line(source):
     parts = [source["organisation"], source["title"]]
     if source["url"]:
         parts.append(source["url"])
-    if source["date"]:
-        parts.append(f"updated {source['date']}")
+    if source.get("date"):
+        parts.append(f"dated {source['date']}")
+    if source.get("accessed"):
+        parts.append(f"read on {source['accessed']}")
     return ", ".join(parts)
 
 

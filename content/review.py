@@ -22,7 +22,7 @@ EDITORS = "Editors"
 REVIEWERS = "Medical reviewers"
 SIGN_OFF_PERMISSION = "content.sign_off_page"
 TEXT_FIELDS = ("title", "summary", "body")
-SOURCE_FIELDS = ("organisation", "title", "url", "date", "order")
+SOURCE_DATES = ("date", "accessed")
 
 
 class ReviewRefused(Exception):
@@ -34,15 +34,32 @@ class ReviewRefused(Exception):
 
 def source_dict(source):
     """A Source (or a historical one, or a form's cleaned data) as plain JSON data."""
-    get = source.get if isinstance(source, dict) else lambda name: getattr(source, name)
-    date = get("date")
-    return {
+    if isinstance(source, dict):
+        get = source.get
+    else:
+
+        def get(name):
+            return getattr(source, name, None)
+
+    data = {
         "organisation": get("organisation") or "",
         "title": get("title") or "",
         "url": get("url") or "",
-        "date": date.isoformat() if isinstance(date, datetime.date) else (date or ""),
         "order": int(get("order") or 0),
     }
+    for name in SOURCE_DATES:
+        value = get(name)
+        data[name] = value.isoformat() if isinstance(value, datetime.date) else (value or "")
+    return data
+
+
+def source_from_dict(page, data):
+    """An unsaved Source from source_dict's data."""
+    dates = {
+        name: datetime.date.fromisoformat(data[name]) if data.get(name) else None
+        for name in SOURCE_DATES
+    }
+    return Source(page=page, **{**data, **dates})
 
 
 def sorted_sources(sources):
@@ -167,7 +184,7 @@ def _write_text(page, text, user, reason="", save_page=True):
             source._history_user = user
             source.delete()
         for data in text.sources:
-            source = Source(page=page, **{**data, "date": data["date"] or None})
+            source = source_from_dict(page, data)
             source._history_user = user
             source.save()
 
@@ -487,13 +504,7 @@ def preview_page(page, text):
     sources = Source.objects.none()
     # Templates read page.sources.all(), which returns a prefetched result as
     # it is: hand them these unsaved sources without touching the database.
-    sources._result_cache = [
-        Source(
-            page=preview,
-            **{**s, "date": datetime.date.fromisoformat(s["date"]) if s["date"] else None},
-        )
-        for s in text.sources
-    ]
+    sources._result_cache = [source_from_dict(preview, s) for s in text.sources]
     sources._prefetch_done = True
     preview._prefetched_objects_cache = {"sources": sources}
     return preview

@@ -2,7 +2,7 @@
 
 Written as rules over the content app's models rather than a fixed list, so a
 model added later (glossary terms, site texts) gets the same rights as pages:
-`sync_roles` runs in migration 0011 and again after every `migrate`
+`sync_roles` runs in the `*_roles` migration and again after every `migrate`
 (content/apps.py). It only adds permissions; it never takes one away.
 """
 

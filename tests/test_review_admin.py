@@ -75,6 +75,7 @@ def test_the_preview_shows_the_waiting_sources(editor_client, page):
             "sources-0-organisation": "Children's Cancer and Leukaemia Group",
             "sources-0-title": "Neuroblastoma",
             "sources-0-url": "https://www.cclg.org.uk/",
+            "sources-0-accessed": "2026-11-30",
             "sources-0-order": 1,
             "sources-0-page": page.pk,
         }
@@ -83,6 +84,7 @@ def test_the_preview_shows_the_waiting_sources(editor_client, page):
     assert not page.sources.exists()
     html = text(editor_client.get(page.get_absolute_url()))
     assert "Children's Cancer and Leukaemia Group" in html
+    assert 'we read it on <time datetime="2026-11-30">' in html
     # And the change form shows the waiting source, so editors keep working on it.
     assert "Children's Cancer and Leukaemia Group" in text(editor_client.get(change_url(page)))
 
@@ -376,3 +378,29 @@ def test_the_front_page_panel_stays_short_however_many_pages_wait(
         html = text(reviewer_client.get("/admin/"))
     assert "40 new pages" in html
     assert html.count(": new page</li>") == 5
+
+
+def test_signing_off_writes_the_waiting_sources_onto_the_page(editor_client, reviewer_client, page):
+    page = Page.objects.get(pk=page.pk)
+    data = page_form_data(page, body="Words with a source.")
+    data.update(
+        {
+            "sources-TOTAL_FORMS": 1,
+            "sources-0-organisation": "National Cancer Institute",
+            "sources-0-title": "Neuroblastoma Treatment",
+            "sources-0-date": "2025-03-01",
+            "sources-0-accessed": "2026-11-30",
+            "sources-0-order": 1,
+            "sources-0-page": page.pk,
+        }
+    )
+    editor_client.post(change_url(page), data)
+    html = text(reviewer_client.get(review_url(page)))
+    assert "National Cancer Institute, Neuroblastoma Treatment, dated 2025-03-01" in html
+    reviewer_client.post(review_url(page), {"sign_off": "1"})
+    source = page.sources.get()
+    assert (source.title, source.date, source.accessed) == (
+        "Neuroblastoma Treatment",
+        datetime.date(2025, 3, 1),
+        datetime.date(2026, 11, 30),
+    )

@@ -20,6 +20,7 @@ def test_editors_write_pages_and_sources_but_cannot_publish_delete_or_change_the
     editors = codenames(EDITORS)
     assert {"add_page", "change_page", "view_page", "add_source", "change_source"} <= editors
     assert {"view_question", "view_answer"} <= editors
+    assert {"add_sitetext", "change_sitetext", "view_sitetext"} <= editors  # site-wide texts
     assert not {"sign_off_page", "delete_page", "change_question", "change_answer"} & editors
     assert not any("user" in name or "group" in name or "historical" in name for name in editors)
 

@@ -1,6 +1,6 @@
 """Move the hand-made earlier versions into django-simple-history, and give
-every existing page, source, question and answer a first history record, so
-the history starts from what is there today."""
+every existing page, source, question, answer and the site-wide texts a first
+history record, so the history starts from what is there today."""
 
 from django.db import migrations
 from django.utils import timezone
@@ -37,30 +37,10 @@ def move_revisions(apps, schema_editor):
 
 def first_records(apps, schema_editor):
     now = timezone.now()
-    for name, fields in [
-        ("Page", PAGE_FIELDS),
-        ("Source", ["id", "page_id", "organisation", "title", "url", "date", "order"]),
-        ("Question", ["id", "key", "text", "hint", "summary_label", "error_message", "order"]),
-        (
-            "Answer",
-            [
-                "id",
-                "question_id",
-                "key",
-                "label",
-                "hint",
-                "is_unsure",
-                "next_question_id",
-                "page_id",
-                "section",
-                "reason",
-                "result_note",
-                "order",
-            ],
-        ),  # fmt: skip
-    ]:
+    for name in ["Page", "Source", "Question", "Answer", "SiteText"]:
         model = apps.get_model("content", name)
         historical = apps.get_model("content", f"Historical{name}")
+        fields = [f.attname for f in model._meta.concrete_fields]
         historical.objects.bulk_create(
             historical(
                 **{f: getattr(obj, f) for f in fields},
@@ -74,7 +54,7 @@ def first_records(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0008_history_and_sign_off"),
+        ("content", "0010_history_and_sign_off"),
     ]
 
     operations = [
