@@ -1,3 +1,6 @@
+import datetime
+from unittest import mock
+
 import pytest
 from django.test import Client
 
@@ -67,3 +70,14 @@ def other_reviewer_client(other_reviewer):
 @pytest.fixture
 def superuser_client(superuser):
     return _client_for(superuser)
+
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture
+def today():
+    """Pin the clock to noon on TODAY for everything that asks django.utils.timezone."""
+    noon = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        yield TODAY

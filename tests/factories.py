@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from content import review
 from content.models import Page
@@ -42,10 +43,12 @@ def page_form_data(page, **changes):
     the text editors work on (the waiting change, if there is one) with its
     sources.
     """
-    text = review.working_text(page)
-    change = review.waiting_change(page)
+    if page.pk is None:  # the add form
+        text, change = review.Text(page.title, page.summary, page.body), None
+    else:
+        text, change = review.working_text(page), review.waiting_change(page)
     data = {
-        "edit_token": review.edit_token(page),
+        "edit_token": review.edit_token(page) if page.pk else "",
         "title": text.title,
         "slug": page.slug,
         "summary": text.summary,
@@ -56,7 +59,7 @@ def page_form_data(page, **changes):
     }
     rows = (
         [(None, s) for s in text.sources]
-        if change
+        if change or page.pk is None
         else [(source.pk, review.source_dict(source)) for source in page.sources.all()]
     )
     data["sources-TOTAL_FORMS"] = len(rows)
@@ -68,3 +71,8 @@ def page_form_data(page, **changes):
             data[f"sources-{i}-id"] = pk
     data.update(changes)
     return data
+
+
+def admin_url(path=""):
+    """An address in the admin, wherever ADMIN_PATH puts it: admin_url("content/page/")."""
+    return reverse("admin:index") + path

@@ -1,13 +1,14 @@
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from markdownx.admin import MarkdownxModelAdmin
 
-from content import guide, review
+from content import guide, review, review_cycle
 from content.admin.guide import refuse_new_problems
+from content.admin.links import PageLinksAdminMixin, tell_editor_after_save, unpublish_refusal
 from content.admin.review import PageReviewMixin, WaitingFilter
 from content.models import REVIEW_SOON_DAYS, Page, Source
 from content.readability import MAX_GRADE, reading_grade
@@ -89,7 +90,23 @@ class PageForm(forms.ModelForm):
             # Editors have no status field: the page keeps its own.
             page = Page(**{f: cleaned.get(f, getattr(self.instance, f)) for f in fields})
             page.body_html = render_markdown(cleaned.get("body", ""))
-            refuse_new_problems(before, guide.with_page(before, guide.page_info(page), old_slug))
+            try:
+                refuse_new_problems(
+                    before, guide.with_page(before, guide.page_info(page), old_slug)
+                )
+            except ValidationError as error:
+                # At the top (raised on) and next to the field that caused it.
+                # Editors have no status field: for them it is always the text.
+                unpublishing = (
+                    "status" in self.fields and cleaned.get("status") != Page.Status.PUBLISHED
+                )
+                self.add_error("status" if unpublishing else "body", error.messages)
+                raise
+        refusal = "status" in cleaned and unpublish_refusal(self.instance, cleaned["status"])
+        if refusal:
+            # At the top of the form and next to the field, like every refusal.
+            self.add_error(None, refusal)
+            self.add_error("status", refusal)
         return cleaned
 
     def refuse_a_stale_save(self):
@@ -112,9 +129,17 @@ class PageForm(forms.ModelForm):
             "see their version, copy anything you need into this form, then save again."
         )
 
+    def clean_review_due(self):
+        value = self.cleaned_data["review_due"]
+        # An overdue date the editor left alone may stay: only a clinician's
+        # review can honestly move it on, and the editor may be fixing a typo.
+        if "review_due" in self.changed_data:
+            review_cycle.check_next_review_date(value)
+        return value
+
 
 @admin.register(Page)
-class PageAdmin(PageReviewMixin, MarkdownxModelAdmin):
+class PageAdmin(PageReviewMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
     form = PageForm
     list_display = [
         "title", "status", "waiting", "last_reviewed", "review_due", "review_state", "grade"
@@ -129,8 +154,9 @@ class PageAdmin(PageReviewMixin, MarkdownxModelAdmin):
         ("Text", {"fields": ["body"]}),
         ("Review", {"fields": ["checked", "review_due"]}),
         ("Checks and history", {"fields": ["grade", "earlier_versions"]}),
+        ("Links", {"fields": ["linked_from", "old_addresses"]}),
     ]
-    readonly_fields = ["checked", "grade", "earlier_versions"]
+    readonly_fields = ["checked", "grade", "earlier_versions", "linked_from", "old_addresses"]
 
     @admin.display(description="checked by a clinician")
     def checked(self, page):
@@ -152,19 +178,7 @@ class PageAdmin(PageReviewMixin, MarkdownxModelAdmin):
 
     def save_model(self, request, obj, form, change):
         self.save_page_settings(request, obj, form, change)
-        if not obj.is_published:
-            linking = [
-                p.title
-                for p in Page.objects.published().exclude(pk=obj.pk)
-                if obj.slug in guide.page_info(p).links_to
-            ]
-            if linking:
-                messages.warning(
-                    request,
-                    f"“{obj.title}” is not published, but these pages link to it: "
-                    f"{', '.join(linking)}. Parents following those links will see "
-                    "“Page not found”.",
-                )
+        tell_editor_after_save(request, obj, form)
         grade = reading_grade(render_markdown(obj.body))
         if grade > MAX_GRADE:
             messages.warning(
@@ -175,9 +189,10 @@ class PageAdmin(PageReviewMixin, MarkdownxModelAdmin):
 
     @admin.display(description="review")
     def review_state(self, page):
-        today = timezone.localdate()
-        if page.review_is_overdue(today):
-            return "Overdue"
-        if page.review_due <= today + datetime.timedelta(REVIEW_SOON_DAYS):
-            return "Due soon"
-        return "OK"
+        # Words and a symbol, not colour alone (WCAG 1.4.1).
+        state = review_cycle.state(page)
+        if state == "overdue":
+            return mark_safe(
+                '<strong class="review-overdue"><span aria-hidden="true">⚠ </span>Overdue</strong>'
+            )
+        return "Due soon" if state == "soon" else "OK"

@@ -1,7 +1,7 @@
 """The app's models, one module per capability, re-exported here."""
 
 from content.models.guide import Answer, Question
-from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, Source
+from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRedirect, Source
 from content.models.review import PageChange, ReviewDecision
 from content.models.sitetext import SiteText
 
@@ -11,6 +11,7 @@ __all__ = [
     "Page",
     "PageChange",
     "PageQuerySet",
+    "PageRedirect",
     "Question",
     "ReviewDecision",
     "SiteText",

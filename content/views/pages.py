@@ -1,7 +1,8 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
 from content import review
-from content.models import Page
+from content.models import Page, PageRedirect
 
 
 def home(request):
@@ -12,7 +13,9 @@ def page_detail(request, slug):
     # Staff see drafts at the same address, so they can check a page before
     # publishing it; everyone else gets the friendly 404.
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
-    page = get_object_or_404(pages.prefetch_related("sources"), slug=slug)
+    page = pages.prefetch_related("sources").filter(slug=slug).first()
+    if page is None:
+        return _old_address(request, slug)
     preview = None
     if request.user.is_staff:
         change = review.waiting_change(page)
@@ -24,3 +27,11 @@ def page_detail(request, slug):
         elif change:
             preview = "live"
     return render(request, "content/page_detail.html", {"page": page, "preview": preview})
+
+
+def _old_address(request, slug):
+    """A page that moved keeps its old address working: a permanent redirect."""
+    moved = PageRedirect.objects.select_related("page").filter(old_slug=slug).first()
+    if moved is None or not (moved.page.is_published or request.user.is_staff):
+        raise Http404("No such page.")
+    return redirect(moved.page, permanent=True)

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
     """The Editors and Medical reviewers groups (see content/roles.py)."""
 
     dependencies = [
-        ("content", "0012_remove_pagerevision"),
+        ("content", "0013_remove_pagerevision"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

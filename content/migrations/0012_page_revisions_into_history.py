@@ -5,18 +5,13 @@ history record, so the history starts from what is there today."""
 from django.db import migrations
 from django.utils import timezone
 
-PAGE_FIELDS = [
-    "id", "title", "slug", "summary", "body", "body_html", "status", "order",
-    "last_reviewed", "checked_at", "checked_by_role", "review_due", "created", "updated",
-]  # fmt: skip
-
 
 def move_revisions(apps, schema_editor):
     PageRevision = apps.get_model("content", "PageRevision")
     HistoricalPage = apps.get_model("content", "HistoricalPage")
     for revision in PageRevision.objects.select_related("page").order_by("saved_at", "pk"):
         page = revision.page
-        fields = {name: getattr(page, name) for name in PAGE_FIELDS}
+        fields = {f.attname: getattr(page, f.attname) for f in page._meta.concrete_fields}
         # The revision kept the wording and status; the rest is as the page has
         # it now. body_html is left empty: a restore renders the body again.
         fields.update(
@@ -54,7 +49,7 @@ def first_records(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0010_history_and_sign_off"),
+        ("content", "0011_history_and_sign_off"),
     ]
 
     operations = [

@@ -2,10 +2,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    """Earlier versions now live in the pages' history (0011 moved them)."""
+    """Earlier versions now live in the pages' history (0012 moved them)."""
 
     dependencies = [
-        ("content", "0011_page_revisions_into_history"),
+        ("content", "0012_page_revisions_into_history"),
     ]
 
     operations = [
