@@ -142,7 +142,7 @@ class PageForm(forms.ModelForm):
 class PageAdmin(PageReviewMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
     form = PageForm
     list_display = [
-        "title", "status", "waiting", "last_reviewed", "review_due", "review_state", "grade"
+        "title", "status_and_sign_off", "last_reviewed", "review_due", "review_state", "grade"
     ]  # fmt: skip
     list_filter = ["status", WaitingFilter, ReviewFilter]
     search_fields = ["title", "summary", "body"]

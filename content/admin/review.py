@@ -94,7 +94,14 @@ class PageReviewMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("waiting_change")
 
-    @admin.display(description="sign-off")
+    @admin.display(description="status", ordering="status")
+    def status_and_sign_off(self, page):
+        # One column for both, so the page list still fits at 1280px.
+        state = self.waiting(page)
+        if not state:
+            return page.get_status_display()
+        return format_html("{}<br>{}", page.get_status_display(), state)
+
     def waiting(self, page):
         # get_queryset joined the waiting change: read it from the row, not the database.
         change = getattr(page, "waiting_change", None) if page.pk else None
@@ -102,7 +109,7 @@ class PageReviewMixin:
             return "Sent back" if change.is_sent_back else "Changes waiting for sign-off"
         if not page.is_published:
             return "New: waiting for sign-off"
-        return "–" if page.is_checked else "Never checked"
+        return "" if page.is_checked else "Never checked"
 
     @admin.display(description="history")
     def earlier_versions(self, page):
