@@ -68,6 +68,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
+# A restore must go through sign-off (content/review.py), never straight
+# onto the row as simple-history's own "revert" would.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 ROOT_URLCONF = "neuroinfo.urls"
 WSGI_APPLICATION = "neuroinfo.wsgi.application"
 

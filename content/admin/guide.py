@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from content import guide
 from content.models import Answer, Page, Question
@@ -282,7 +283,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(MedicalReviewersOnly, admin.ModelAdmin):
+class QuestionAdmin(MedicalReviewersOnly, SimpleHistoryAdmin):
     form = QuestionForm
     formfield_overrides = SHORT_TEXTAREA
     inlines = [AnswerInline]
@@ -314,7 +315,10 @@ class QuestionAdmin(MedicalReviewersOnly, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         answer = form.cleaned_data.get("reached_from")
         if answer is not None:
-            Answer.objects.filter(pk=answer.pk).update(next_question=form.instance, page=None)
+            # Saved, not update()d, so the answer's history records the change.
+            answer = Answer.objects.get(pk=answer.pk)
+            answer.next_question, answer.page = form.instance, None
+            answer.save()
 
     def delete_view(self, request, object_id, extra_context=None):
         question = self.get_object(request, object_id)

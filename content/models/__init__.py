@@ -2,24 +2,19 @@
 
 from content.models.glossary import Term
 from content.models.guide import Answer, Question
-from content.models.pages import (
-    REVIEW_SOON_DAYS,
-    Page,
-    PageQuerySet,
-    PageRedirect,
-    PageRevision,
-    Source,
-)
+from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRedirect, Source
+from content.models.review import PageChange, ReviewDecision
 from content.models.sitetext import SiteText
 
 __all__ = [
     "REVIEW_SOON_DAYS",
     "Answer",
     "Page",
+    "PageChange",
     "PageQuerySet",
     "PageRedirect",
-    "PageRevision",
     "Question",
+    "ReviewDecision",
     "SiteText",
     "Source",
     "Term",

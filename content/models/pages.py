@@ -1,6 +1,5 @@
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -8,6 +7,7 @@ from django.db.models import TextField, Value
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from content import links
 from content.glossary import LINK_PREFIX, link_terms
@@ -135,9 +135,14 @@ class Page(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    # Every save of the row parents see is kept (content/review.py reads it);
+    # changes waiting for sign-off are kept by PageChange's own history.
+    # The search vector is derived from the text on save: no need to keep its history.
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["order", "title"]
+        permissions = [("sign_off_page", "Can sign off and publish pages")]
 
     def __str__(self):
         return self.title
@@ -222,6 +227,7 @@ class Source(models.Model):
         "on'. Useful for a web page that gives no date of its own.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -248,35 +254,3 @@ class PageRedirect(models.Model):
 
     def __str__(self):
         return f"/pages/{self.old_slug}/ → {self.page.get_absolute_url()}"
-
-
-class PageRevision(models.Model):
-    """A copy of a page's text as an editor saved it, so no wording is ever lost."""
-
-    page = models.ForeignKey(Page, related_name="revisions", on_delete=models.CASCADE)
-    title = models.CharField(max_length=120)
-    summary = models.CharField(max_length=240)
-    body = models.TextField()
-    status = models.CharField(max_length=10, choices=Page.Status.choices)
-    saved_at = models.DateTimeField(default=timezone.now)
-    saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-saved_at", "-pk"]
-        verbose_name = "earlier version"
-
-    def __str__(self):
-        return f"{self.title} ({self.saved_at:%d %b %Y %H:%M})"
-
-    @classmethod
-    def record(cls, page, user=None):
-        return cls.objects.create(
-            page=page,
-            title=page.title,
-            summary=page.summary,
-            body=page.body,
-            status=page.status,
-            saved_by=user,
-        )

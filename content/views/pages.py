@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from content import review
 from content.models import Page, PageRedirect
 
 
@@ -15,8 +16,23 @@ def page_detail(request, slug):
     page = pages.prefetch_related("sources").filter(slug=slug).first()
     if page is None:
         return _old_address(request, slug)
-    words = sorted(page.terms.all(), key=lambda term: term.term.casefold())
-    return render(request, "content/page_detail.html", {"page": page, "words": words})
+    words = None
+    preview = None
+    if request.user.is_staff:
+        change = review.waiting_change(page)
+        # Staff see the waiting version, whole and as parents will, unless they
+        # ask for the live one. The public never sees waiting text.
+        if change and request.GET.get("preview") != "live":
+            page = review.preview_page(page, review.change_text(change))
+            words = page.preview_terms
+            preview = "waiting"
+        elif change:
+            preview = "live"
+    if words is None:
+        words = page.terms.all()
+    words = sorted(words, key=lambda term: term.term.casefold())
+    context = {"page": page, "preview": preview, "words": words}
+    return render(request, "content/page_detail.html", context)
 
 
 def _old_address(request, slug):

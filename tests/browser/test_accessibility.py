@@ -40,6 +40,10 @@ ADMIN_PAGES = {
     "page change form": lambda: admin_url(
         f"content/page/{Page.objects.get(slug='cns').pk}/change/"
     ),
+    "admin front page": lambda: admin_url(),
+    "waiting for sign-off": lambda: admin_url("content/page/waiting/"),
+    "page review": lambda: admin_url(f"content/page/{Page.objects.get(slug='cns').pk}/review/"),
+    "page history": lambda: admin_url(f"content/page/{Page.objects.get(slug='cns').pk}/history/"),
     "question list": lambda: admin_url("content/question/"),
     "question change form": lambda: admin_url(
         f"content/question/{Question.objects.get(key='where').pk}/change/"
