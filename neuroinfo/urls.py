@@ -1,9 +1,9 @@
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponseNotFound
 from django.urls import include, path
 from django.views.generic import TemplateView
-from markdownx.views import MarkdownifyView
+
+from content.views.preview import markdown_preview
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
@@ -16,12 +16,9 @@ def uploads_are_off(request):
 
 urlpatterns = [
     # markdownx's own URLconf answers anyone and accepts image uploads. Its
-    # widget posts to these two paths, so we keep them, for staff only.
-    path(
-        "markdownx/markdownify/",
-        staff_member_required(MarkdownifyView.as_view()),
-        name="markdownx_markdownify",
-    ),
+    # widget posts to these two paths, so we keep them: our own preview, for
+    # staff only, and no uploads.
+    path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", uploads_are_off, name="markdownx_upload"),
     path(
         "robots.txt",

@@ -2,12 +2,20 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from content.rendering import RESERVED_IDS, render_markdown, sections
+from content.rendering import (
+    MAX_BODY_CHARS,
+    RESERVED_IDS,
+    MarkdownError,
+    heading_ids,
+    render_markdown,
+    sections,
+)
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
@@ -50,13 +58,18 @@ class Page(models.Model):
         ),
     )
     body = MarkdownxField(
+        # Far above any real page (the longest starting page is under 4,000
+        # characters); it bounds the work of rendering one (issue 11).
+        max_length=MAX_BODY_CHARS,
+        validators=[MaxLengthValidator(MAX_BODY_CHARS)],
         help_text=(
             "Markdown. Start sections with ## (the title is the page's only # heading). "
             "Give a section a fixed id with {#id} after its heading when other pages or the "
             "guide link to it. Keep to reading grade 8: short sentences, plain words, and "
             "explain each medical word the first time. End with the questions parents may "
-            "want to ask. Raw HTML is shown as text."
-        )
+            "want to ask. Raw HTML is shown as text. At most 100,000 characters, and lists "
+            "or quotes at most 20 levels deep."
+        ),
     )
     body_html = models.TextField(blank=True, editable=False)
     status = models.CharField(
@@ -118,7 +131,13 @@ class Page(models.Model):
         errors = {}
         if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
             errors["review_due"] = "The next review must be due after the page was last reviewed."
-        taken = RESERVED_IDS & {id_ for id_, _ in sections(render_markdown(self.body))}
+        try:
+            html = render_markdown(self.body)
+        except MarkdownError as error:
+            errors["body"] = str(error)
+            html = ""
+        # Every heading level: `### X {#main-content}` would duplicate the page's own id.
+        taken = RESERVED_IDS & set(heading_ids(html))
         if taken:
             errors["body"] = (
                 f"The heading id {', '.join(sorted(taken))} is used by the site itself: "

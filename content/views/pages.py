@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 
 from content.models import Page
 
@@ -12,4 +13,8 @@ def page_detail(request, slug):
     # publishing it; everyone else gets the friendly 404.
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
     page = get_object_or_404(pages.prefetch_related("sources"), slug=slug)
-    return render(request, "content/page_detail.html", {"page": page})
+    response = render(request, "content/page_detail.html", {"page": page})
+    if request.user.is_staff:
+        # What staff see depends on who they are (drafts): never for a shared cache.
+        patch_cache_control(response, private=True)
+    return response
