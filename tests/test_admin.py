@@ -1,4 +1,6 @@
 import datetime
+import re
+from html import unescape
 
 import pytest
 
@@ -11,8 +13,24 @@ pytestmark = pytest.mark.django_db
 def test_editors_see_pages_with_status_and_review_dates(staff_client, page):
     html = staff_client.get("/admin/content/page/").content.decode()
     assert page.title in html
-    assert "Published" in html
+    # The status column itself, not the filter sidebar's "Published".
+    assert '<td class="field-status">Published</td>' in html
     assert "Next review due" in html
+
+
+def test_the_due_soon_filter_and_review_column(staff_client):
+    today = datetime.date.today()
+    Page.objects.filter(slug="cns").update(review_due=today + datetime.timedelta(days=10))
+    Page.objects.filter(slug="low-risk").update(review_due=today + datetime.timedelta(days=200))
+    Page.objects.filter(slug="high-risk").update(review_due=today - datetime.timedelta(days=1))
+    html = staff_client.get("/admin/content/page/?review=soon").content.decode()
+    assert "comes back in the brain or spinal cord" in html
+    assert "When low-risk neuroblastoma comes back" not in html
+    assert "When high-risk neuroblastoma comes back" not in html
+    assert '<td class="field-review_state">Due soon</td>' in html
+    listing = staff_client.get("/admin/content/page/").content.decode()
+    assert '<td class="field-review_state">Overdue</td>' in listing
+    assert '<td class="field-review_state">OK</td>' in listing
 
 
 def test_overdue_filter_lists_only_pages_past_their_review_date(staff_client):
@@ -120,6 +138,63 @@ def test_unpublishing_a_page_other_pages_link_to_warns(staff_client):
         page_form_data(trials, status="draft"),
         follow=True,
     )
-    html = response.content.decode()
-    assert "these pages link to it" in html
-    assert "When high-risk neuroblastoma comes back" in html
+    html = unescape(response.content.decode())
+    # The warning itself names the linking pages (the list below names them all).
+    warning = re.search(r'<li class="warning">([^<]*these pages link to it[^<]*)</li>', html)
+    assert warning, html
+    assert "When high-risk neuroblastoma comes back" in warning.group(1)
+    assert "When intermediate-risk neuroblastoma comes back" in warning.group(1)
+
+
+def test_the_live_preview_answers_400_without_its_text(staff_client):
+    response = staff_client.post("/markdownx/markdownify/", {})
+    assert response.status_code == 400
+    assert "content" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["[" * 10_000, "".join("    " * i + "- x\n" for i in range(400)), "x" * 100_001],
+)
+def test_the_live_preview_shows_a_calm_message_for_text_it_will_not_render(staff_client, hostile):
+    response = staff_client.post("/markdownx/markdownify/", {"content": hostile})
+    assert response.status_code == 200
+    assert "The preview cannot show this" in unescape(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[" * 10_000, "too many “[” characters"),
+        ("> " * 30 + "deep", "nested more than 20 levels deep"),
+        ("".join("\t" * i + "- x\n" for i in range(400)), "nested more than 20 levels deep"),
+        ("x" * 100_001, "at most 100000 characters"),
+    ],
+)
+def test_text_the_renderer_refuses_is_a_form_error_and_nothing_is_lost(
+    staff_client, page, body, message
+):
+    response = staff_client.post(
+        f"/admin/content/page/{page.pk}/change/", page_form_data(page, body=body)
+    )
+    assert response.status_code == 200
+    html = unescape(response.content.decode())
+    assert message in html.replace(",", "")
+    assert body[:500] in html
+    page.refresh_from_db()
+    assert page.body == "## A section {#a-section}\n\nSome plain words."
+
+
+def test_the_body_help_text_states_the_limit(staff_client, page):
+    html = staff_client.get(f"/admin/content/page/{page.pk}/change/").content.decode()
+    assert "At most 100,000 characters" in html
+
+
+def test_signing_in_with_a_refused_next_goes_to_the_admin_front_page(client, django_user_model):
+    django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    response = client.post(
+        "/admin/login/?next=https://evil.example/",
+        {"username": "editor", "password": "a-long-test-password"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"

@@ -123,8 +123,17 @@ def test_a_real_gunicorn_logs_no_answers_from_malformed_requests(tmp_path):
     }
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--workers", "1",
-             "--bind", f"127.0.0.1:{port}"],  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "--workers",
+                "1",
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],  # fmt: skip
             cwd=ROOT,
             env=env,
             stdout=out,
