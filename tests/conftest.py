@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import make_page
+from tests.subprocesses import migrated_database
 
 
 @pytest.fixture
@@ -20,3 +21,9 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory):
+    """A SQLite file made by `manage.py migrate` in a child process, as on a fresh machine."""
+    return migrated_database(tmp_path_factory)

@@ -6,10 +6,7 @@ only when the test database is PostgreSQL: CI's second pass.
 """
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,35 +16,9 @@ from content.models import Answer, Page, Question, Source
 from content.starting_guide import load_starting_guide
 from content.starting_pages import load_starting_pages
 from tests import concurrency
+from tests.subprocesses import run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def environment(database):
-    env = {k: v for k, v in os.environ.items() if k != "SQLITE_CREATE"}
-    env.update(DATABASE_URL=f"sqlite:///{database}", DJANGO_SETTINGS_MODULE="tests.settings")
-    return env
-
-
-def run(args, database):
-    result = subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=environment(database),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout.strip().splitlines()[-1]
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory):
-    """A SQLite file made by `manage.py migrate`, as on a fresh machine."""
-    database = tmp_path_factory.mktemp("sqlite") / "db.sqlite3"
-    run(["manage.py", "migrate", "--noinput"], database)
-    return database
 
 
 @pytest.fixture
