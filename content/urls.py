@@ -1,5 +1,6 @@
 from django.urls import path
 
+from content.views import about as about_views
 from content.views import guide as guide_views
 from content.views import pages as views
 
@@ -8,6 +9,7 @@ app_name = "content"
 urlpatterns = [
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
+    path("about/", about_views.about, name="about"),
     path("guide/", guide_views.start, name="guide_start"),
     path("guide/result/", guide_views.result, name="guide_result"),
     path("guide/<slug:key>/", guide_views.question, name="guide_question"),

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 PATHS = [
     # answers clicked, in order -> page, section
     ([("where", "brain")], "cns", ""),
+    ([("where", "growing")], "what-is-recurrence", "progressive"),
     ([("where", "one-place"), ("risk-group", "low")], "low-risk", "one-place"),
     ([("where", "one-place"), ("risk-group", "intermediate")], "intermediate-risk", "one-place"),
     ([("where", "one-place"), ("risk-group", "high")], "high-risk", "one-place"),
@@ -82,16 +83,17 @@ def test_brain_or_spinal_cord_skips_the_risk_group_question(client):
 def test_the_result_says_why_and_lets_each_answer_be_changed(client):
     html = client.get("/guide/result/?where=one-place&risk-group=intermediate").content.decode()
     assert (
-        "Because you said it has come back in one place and your child was first treated "
-        "for intermediate-risk neuroblastoma" in html
+        "You said it has come back in one place and your child was first treated "
+        "for intermediate-risk neuroblastoma." in html
     )
     assert "Check your answers" in html
     assert 'href="/guide/where/?where=one-place&amp;risk-group=intermediate"' in html
     assert 'href="/guide/risk-group/?where=one-place&amp;risk-group=intermediate"' in html
     assert 'Change<span class="visually-hidden"> where it has come back</span>' in html
-    assert "knows your child best" in html
+    assert "questions you may want to take to your child's doctors and nurses" in html
     assert related_titles(html) == [
         "What it means when neuroblastoma comes back",
+        "When neuroblastoma comes back in the brain or spinal cord",
         "Clinical trials for neuroblastoma that has come back",
     ]
 
@@ -105,13 +107,15 @@ def related_titles(html):
 def test_other_pages_that_may_help_lists_neither_drafts_nor_the_page_itself(client):
     page = Page.objects.get(slug="intermediate-risk")
     overview = Page.objects.get(slug="what-is-recurrence")
+    cns = Page.objects.get(slug="cns")
     trials = Page.objects.get(slug="clinical-trials")
     page.body += "\n\nSee [this page](/pages/intermediate-risk/)."
     page.save()
     url = "/guide/result/?where=one-place&risk-group=intermediate"
-    assert related_titles(client.get(url).content.decode()) == [overview.title, trials.title]
+    listed = related_titles(client.get(url).content.decode())
+    assert listed == [overview.title, cns.title, trials.title]
     Page.objects.filter(pk=trials.pk).update(status="draft")
-    assert related_titles(client.get(url).content.decode()) == [overview.title]
+    assert related_titles(client.get(url).content.decode()) == [overview.title, cns.title]
 
 
 def test_not_sure_of_the_risk_group_advises_asking_the_care_team(client):
@@ -122,7 +126,7 @@ def test_not_sure_of_the_risk_group_advises_asking_the_care_team(client):
 def test_changing_an_answer_keeps_the_others(client):
     change = "/guide/where/?where=one-place&risk-group=high"
     html = client.get(change).content.decode()
-    assert 'value="one-place" id="where-one-place" checked' in html
+    assert re.search(r'<input [^>]*value="one-place" id="where-one-place"[^>]* checked>', html)
     url = answer(client, change, "where", "spread")
     assert url == "/guide/result/?where=spread&risk-group=high"
 
@@ -237,7 +241,8 @@ def test_guide_results_may_be_kept_by_the_browser_for_five_minutes(client):
 
 
 def test_guide_pages_need_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    # The questionnaire (3) and the site-wide texts for the "worried right now" box (1).
+    with django_assert_max_num_queries(4):
         response = client.get("/guide/result/?where=spread&risk-group=high")
     assert response.status_code == 200
     assert 'href="/pages/high-risk/#spread" data-guide-result' in response.content.decode()

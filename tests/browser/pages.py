@@ -10,6 +10,8 @@ PUBLIC_PAGES = {
     "question": "/guide/where/",
     "question with error": "/guide/where/next/",
     "result": "/guide/result/?where=one-place&risk-group=intermediate",
+    "progressive result": "/guide/result/?where=growing",
+    "about": "/about/",
     "not found": "/pages/no-such-page/",
     "bad guide address": "/guide/result/?where=underground",
 }

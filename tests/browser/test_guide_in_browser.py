@@ -100,7 +100,7 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
         assert page.evaluate("document.activeElement.textContent.trim()") == "Continue"
         page.keyboard.press("Enter")
 
-    tab_to_radios_and_choose(downs=2)  # "In more than one place"
+    tab_to_radios_and_choose(downs=2)  # "It has spread to other places in the body"
     expect(page).to_have_url(f"{site}/guide/risk-group/?where=spread")
     page.wait_for_load_state()
     tab_to_radios_and_choose(downs=2)  # "High risk"
@@ -113,8 +113,8 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
 def test_change_keeps_the_other_answer(page, site):
     page.goto(f"{site}/guide/result/?where=one-place&risk-group=low")
     click_and_leave(page, page.get_by_role("link", name="Change where it has come back"))
-    expect(page.get_by_label("In one place in the body")).to_be_checked()
-    page.get_by_label("In more than one place").check()
+    expect(page.get_by_label("In one place only")).to_be_checked()
+    page.get_by_label("It has spread to other places in the body").check()
     click_and_leave(page, page.get_by_role("button", name="Continue"))
     expect(page).to_have_url(f"{site}/guide/result/?where=spread&risk-group=low")
 

@@ -7,7 +7,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0007_review_state"),
+        ("content", "0009_update_starting_content"),
     ]
 
     operations = [
