@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponseNotFound
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from content.views.preview import markdown_preview
+from content.views.preview import markdownify
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
@@ -18,13 +19,13 @@ urlpatterns = [
     # markdownx's own URLconf answers anyone and accepts image uploads. Its
     # widget posts to these two paths, so we keep them: our own preview, for
     # staff only, and no uploads.
-    path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
+    path("markdownx/markdownify/", markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", uploads_are_off, name="markdownx_upload"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("content.urls")),
 ]

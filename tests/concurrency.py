@@ -10,10 +10,11 @@ from functools import partial
 
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 
 from content import guide
 from content.models import Answer, Page, Question
-from tests.factories import page_form_data
+from tests.factories import make_page, page_form_data
 from tests.test_guide_admin import question_post_data
 
 
@@ -62,7 +63,7 @@ def two_page_saves(user, rounds=5):
             partial(
                 status,
                 client,
-                f"/admin/content/page/{page.pk}/change/",
+                reverse("admin:content_page_change", args=[page.pk]),
                 page_form_data(page, body=page.body + f"\n\nRound {round_}."),
             )
             for client, page in zip(editors, pages, strict=True)
@@ -87,21 +88,32 @@ def guide_race(user, rounds=2):
     """One editor points an answer at a page while another unpublishes that page.
 
     Returns, for each round, the two statuses and the guide's problems afterwards.
+    The page is one no other page links to: unpublishing a linked page is refused
+    for its links whatever the guide does, which would hide the race.
     """
     editors = [signed_in(user), signed_in(user)]
-    trials = Page.objects.get(slug="clinical-trials")
+    target = Page.objects.filter(slug="race-target").first() or make_page(
+        slug="race-target", title="A page only the guide may lead to"
+    )
     cns = Page.objects.get(slug="cns")
     where = Question.objects.get(key="where")
     outcomes = []
     for _ in range(rounds):
-        Page.objects.filter(pk=trials.pk).update(status=Page.Status.PUBLISHED)
+        Page.objects.filter(pk=target.pk).update(status=Page.Status.PUBLISHED)
         Answer.objects.filter(question=where, key="brain").update(page=cns)
-        trials.refresh_from_db()
-        point = question_post_data(where, brain={"page": trials.pk})
-        unpublish = page_form_data(trials, status="draft")
+        target.refresh_from_db()
+        point = question_post_data(where, brain={"page": target.pk})
+        unpublish = page_form_data(target, status="draft")
         statuses = at_once(
-            partial(status, editors[0], f"/admin/content/question/{where.pk}/change/", point),
-            partial(status, editors[1], f"/admin/content/page/{trials.pk}/change/", unpublish),
+            partial(
+                status, editors[0], reverse("admin:content_question_change", args=[where.pk]), point
+            ),
+            partial(
+                status,
+                editors[1],
+                reverse("admin:content_page_change", args=[target.pk]),
+                unpublish,
+            ),
         )
         outcomes.append((statuses, guide.problems(guide.load_questionnaire())))
     return outcomes

@@ -1,3 +1,6 @@
+import datetime
+from unittest import mock
+
 import pytest
 
 from tests.factories import make_page
@@ -27,3 +30,14 @@ def staff_client(client, django_user_model):
 def migrated(tmp_path_factory):
     """A SQLite file made by `manage.py migrate` in a child process, as on a fresh machine."""
     return migrated_database(tmp_path_factory)
+
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture
+def today():
+    """Pin the clock to noon on TODAY for everything that asks django.utils.timezone."""
+    noon = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        yield TODAY

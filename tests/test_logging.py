@@ -45,10 +45,15 @@ def captured_logs():
         if isinstance(handler, logging.StreamHandler)
     }
     assert handlers, "settings.LOGGING attached no stream handler"
-    old = {handler: handler.setStream(buffer) for handler in handlers}
+    # Swapped without setStream(), which flushes the old stream: a test that ran
+    # a management command (django.setup() again) left handlers writing to an
+    # output pytest has since closed.
+    old = {handler: handler.stream for handler in handlers}
+    for handler in handlers:
+        handler.stream = buffer
     yield buffer
     for handler, stream in old.items():
-        handler.setStream(stream)
+        handler.stream = stream
 
 
 @pytest.mark.django_db

@@ -1,7 +1,14 @@
 """The app's models, one module per capability, re-exported here."""
 
 from content.models.guide import Answer, Question
-from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.pages import (
+    REVIEW_SOON_DAYS,
+    Page,
+    PageQuerySet,
+    PageRedirect,
+    PageRevision,
+    Source,
+)
 from content.models.sitetext import SiteText
 
 __all__ = [
@@ -9,6 +16,7 @@ __all__ = [
     "Answer",
     "Page",
     "PageQuerySet",
+    "PageRedirect",
     "PageRevision",
     "Question",
     "SiteText",

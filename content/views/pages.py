@@ -1,7 +1,8 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 
-from content.models import Page
+from content.models import Page, PageRedirect
 
 
 def home(request):
@@ -12,9 +13,21 @@ def page_detail(request, slug):
     # Staff see drafts at the same address, so they can check a page before
     # publishing it; everyone else gets the friendly 404.
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
-    page = get_object_or_404(pages.prefetch_related("sources"), slug=slug)
-    response = render(request, "content/page_detail.html", {"page": page})
+    page = pages.prefetch_related("sources").filter(slug=slug).first()
+    if page is None:
+        response = _old_address(request, slug)
+    else:
+        response = render(request, "content/page_detail.html", {"page": page})
     if request.user.is_staff:
-        # What staff see depends on who they are (drafts): never for a shared cache.
+        # What staff see depends on who they are (drafts, and old addresses of
+        # drafts): never for a shared cache.
         patch_cache_control(response, private=True)
     return response
+
+
+def _old_address(request, slug):
+    """A page that moved keeps its old address working: a permanent redirect."""
+    moved = PageRedirect.objects.select_related("page").filter(old_slug=slug).first()
+    if moved is None or not (moved.page.is_published or request.user.is_staff):
+        raise Http404("No such page.")
+    return redirect(moved.page, permanent=True)

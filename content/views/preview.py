@@ -1,29 +1,43 @@
-"""The admin editor's live preview (markdownx's widget posts the text here)."""
+"""The admin editor's live preview: the page as parents will see it, with its
+reading grade and the sentences that push the grade up.
+
+markdownx's editor posts the text as `content` on every change and puts the
+answer into the preview box, so the grade updates as the editor types, with
+no script of ours. Routed in neuroinfo/urls.py for staff only.
+
+markdownx's own view answers 500 to a POST without `content`, and to any text
+the renderer refuses (issue 11): this one answers 400 to the first and shows
+the second calmly where the preview would be.
+"""
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import HttpResponse, HttpResponseBadRequest
-from django.utils.html import format_html
+from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from content import readability
 from content.rendering import MarkdownError, render_markdown
 
 
-@staff_member_required
 @require_POST
-def markdown_preview(request):
-    """Render like the public page does; a problem is shown in the preview, never a 500.
-
-    markdownx's own view answers 500 to a POST without `content`, and to any
-    text the renderer fails on.
-    """
+@staff_member_required
+def markdownify(request):
     if "content" not in request.POST:
         return HttpResponseBadRequest(
-            "The preview needs the page's text in a field called “content”.",
-            content_type="text/plain; charset=utf-8",
+            "Send the page's text as 'content'.", content_type="text/plain; charset=utf-8"
         )
     try:
-        html = render_markdown(request.POST["content"])
+        body_html = render_markdown(request.POST["content"])
     except MarkdownError as error:
-        # Shown calmly where the preview would be; saving gives the same message.
-        html = format_html('<p class="preview-problem">The preview cannot show this: {}</p>', error)
-    return HttpResponse(html)
+        # Saving gives the same message, as an error beside the text.
+        return render(request, "admin/content/preview.html", {"problem": str(error)})
+    return render(
+        request,
+        "admin/content/preview.html",
+        {
+            "body_html": body_html,
+            "report": readability.report(body_html) if body_html else None,
+            "max_grade": readability.MAX_GRADE,
+            "max_words": readability.MAX_SENTENCE_WORDS,
+        },
+    )

@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from content.models import Page, Question
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
+from tests.factories import admin_url
 
 WCAG_AA = {
     "runOnly": {
@@ -35,11 +36,13 @@ def test_public_page_types_have_no_axe_violations(page, site, name):
 
 
 ADMIN_PAGES = {
-    "page list": lambda: "/admin/content/page/",
-    "page change form": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/change/",
-    "question list": lambda: "/admin/content/question/",
-    "question change form": lambda: (
-        f"/admin/content/question/{Question.objects.get(key='where').pk}/change/"
+    "page list": lambda: admin_url("content/page/"),
+    "page change form": lambda: admin_url(
+        f"content/page/{Page.objects.get(slug='cns').pk}/change/"
+    ),
+    "question list": lambda: admin_url("content/question/"),
+    "question change form": lambda: admin_url(
+        f"content/question/{Question.objects.get(key='where').pk}/change/"
     ),
 }
 
