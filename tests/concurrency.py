@@ -117,3 +117,33 @@ def guide_race(user, rounds=2):
         )
         outcomes.append((statuses, guide.problems(guide.load_questionnaire())))
     return outcomes
+
+
+def delete_race(user, rounds=2):
+    """One editor points an answer at a page while another deletes that page.
+
+    Returns, for each round, the two outcomes (a status, or the exception a
+    request raised), whether the page is still there, and the guide's problems.
+    """
+    editors = [signed_in(user), signed_in(user)]
+    cns = Page.objects.get(slug="cns")
+    where = Question.objects.get(key="where")
+    outcomes = []
+    for round_ in range(rounds):
+        Answer.objects.filter(question=where, key="brain").update(page=cns)
+        target = make_page(slug=f"delete-target-{round_}", title=f"Deleted page {round_}")
+        point = question_post_data(where, brain={"page": target.pk})
+        results = at_once(
+            partial(
+                status, editors[0], reverse("admin:content_question_change", args=[where.pk]), point
+            ),
+            partial(
+                status,
+                editors[1],
+                reverse("admin:content_page_delete", args=[target.pk]),
+                {"post": "yes"},
+            ),
+        )
+        still_there = Page.objects.filter(pk=target.pk).exists()
+        outcomes.append((results, still_there, guide.problems(guide.load_questionnaire())))
+    return outcomes

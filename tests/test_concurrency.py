@@ -84,3 +84,26 @@ def test_the_guide_check_and_save_are_one_step_on_postgresql(django_user_model, 
         # Before the lock, both saves passed the check and the guide broke.
         assert problems == []
         assert sorted(statuses) == [200, 302], statuses
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_page_while_an_answer_is_pointed_at_it_is_one_step_on_postgresql(
+    django_user_model, monkeypatch
+):
+    if not Page.objects.exists():  # an earlier transactional test emptied the tables
+        load_starting_pages(Page, Source)
+        load_starting_guide(Question, Answer, Page)
+    user = django_user_model.objects.create_user(
+        "editor", password="a-long-test-password", is_staff=True, is_superuser=True
+    )
+    concurrency.slow_integrity_check(monkeypatch.setattr)
+    for (point, delete), still_there, problems in concurrency.delete_race(user):
+        # Without the lock, the delete's check saw no answer yet, and one
+        # editor got a 500 (the answer's page gone under it).
+        assert isinstance(point, int) and isinstance(delete, int), (point, delete)
+        assert problems == []
+        # Either the answer was pointed first and the delete refused (a
+        # redirect back to the page), or the page went and the answer was refused.
+        assert (point, delete) in {(302, 302), (200, 302)}
+        assert still_there == (point == 302)
