@@ -1,8 +1,10 @@
 from django.urls import path
 
 from content.views import about as about_views
+from content.views import glossary as glossary_views
 from content.views import guide as guide_views
 from content.views import pages as views
+from content.views import search as search_views
 
 app_name = "content"
 
@@ -10,6 +12,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
     path("about/", about_views.about, name="about"),
+    path("glossary/", glossary_views.glossary, name="glossary"),
+    path("search/", search_views.search, name="search"),
     path("guide/", guide_views.start, name="guide_start"),
     path("guide/result/", guide_views.result, name="guide_result"),
     path("guide/<slug:key>/", guide_views.question, name="guide_question"),

@@ -1,5 +1,6 @@
 """The app's models, one module per capability, re-exported here."""
 
+from content.models.glossary import Term
 from content.models.guide import Answer, Question
 from content.models.pages import (
     REVIEW_SOON_DAYS,
@@ -21,4 +22,5 @@ __all__ = [
     "Question",
     "SiteText",
     "Source",
+    "Term",
 ]

@@ -17,7 +17,9 @@ def page_detail(request, slug):
     if page is None:
         response = _old_address(request, slug)
     else:
-        response = render(request, "content/page_detail.html", {"page": page})
+        words = sorted(page.terms.all(), key=lambda term: term.term.casefold())
+        context = {"page": page, "words": words}
+        response = render(request, "content/page_detail.html", context)
     if request.user.is_staff:
         # What staff see depends on who they are (drafts, and old addresses of
         # drafts): never for a shared cache.

@@ -14,4 +14,8 @@ PUBLIC_PAGES = {
     "about": "/about/",
     "not found": "/pages/no-such-page/",
     "bad guide address": "/guide/result/?where=underground",
+    "glossary": "/glossary/",
+    "search results": "/search/?q=marrow",
+    "empty search": "/search/?q=",
+    "search with no results": "/search/?q=xylophone",
 }

@@ -100,6 +100,7 @@ def start_button_pictures(browser, site, visit_first):
             if page.evaluate("document.activeElement.classList.contains('button--start')"):
                 break
         expect(button).to_be_focused()
+        expect(button).to_have_css("color", "rgb(11, 12, 12)")
         focused = button.screenshot(animations="disabled")
         return plain, focused
     finally:

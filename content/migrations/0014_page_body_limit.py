@@ -7,7 +7,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0010_page_links_and_old_addresses"),
+        ("content", "0013_starting_glossary"),
     ]
 
     operations = [
