@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,12 +56,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Issue 11: shared links come back with ?fbclid=… and utm_…: redirect
+    # without them, before anything else reads the query string.
+    "neuroinfo.tracking.drop_tracking_parameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Issue 11: any response to a signed-in user is private to them.
+    "neuroinfo.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "neuroinfo.middleware.permissions_policy",
@@ -73,6 +79,9 @@ MIDDLEWARE = [
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 ROOT_URLCONF = "neuroinfo.urls"
+# Issue 11: after signing in with a `next` the admin refuses, go to the
+# admin's front page, not Django's default /accounts/profile/ (a 404).
+LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 WSGI_APPLICATION = "neuroinfo.wsgi.application"
 
 TEMPLATES = [
@@ -97,6 +106,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# --- Hardening (issue 11): SQLite under several writers, and a lost file ----
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Our subclass opens an existing file without creating it (a lost file is
+    # an error that says so, never an empty site); see neuroinfo/sqlite.
+    DATABASES["default"]["ENGINE"] = "neuroinfo.sqlite"
+    DATABASES["default"]["OPTIONS"] = {
+        # Writers queue for the lock at BEGIN (for up to 20 s) instead of
+        # failing with "database is locked" when two editors save at once.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        # Write-ahead logging: readers never wait for a writer.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+# --- end of issue 11's database block -----------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import make_page, make_user
+from tests.subprocesses import migrated_database
 
 
 @pytest.fixture
@@ -70,6 +71,12 @@ def other_reviewer_client(other_reviewer):
 @pytest.fixture
 def superuser_client(superuser):
     return _client_for(superuser)
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory):
+    """A SQLite file made by `manage.py migrate` in a child process, as on a fresh machine."""
+    return migrated_database(tmp_path_factory)
 
 
 TODAY = datetime.date(2026, 12, 1)

@@ -4,12 +4,13 @@ rule that no change may strand a parent (see guide.problems)."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from content import guide
+from content.locks import lock_guide
 from content.models import Answer, Page, Question
 from content.rendering import sections
 
@@ -170,6 +171,8 @@ class AnswerFormSet(forms.BaseInlineFormSet):
                     section=data.get("section", ""),
                 )
             )
+        # Held until the admin's transaction commits the save (see content/locks.py).
+        lock_guide()
         before = guide.load_questionnaire()
         old_key = Question.objects.get(pk=question.pk).key if question.pk else None
         after = guide.with_question(
@@ -269,7 +272,7 @@ class QuestionForm(forms.ModelForm):
 
     def clean_key(self):
         key = self.cleaned_data["key"]
-        if key in guide.RESERVED_KEYS:
+        if guide.is_reserved_key(key):
             raise ValidationError(f"“{key}” is used by the guide itself: choose another key.")
         return key
 
@@ -320,8 +323,11 @@ class QuestionAdmin(MedicalReviewersOnly, SimpleHistoryAdmin):
             answer.next_question, answer.page = form.instance, None
             answer.save()
 
+    @transaction.atomic
     def delete_view(self, request, object_id, extra_context=None):
         question = self.get_object(request, object_id)
+        if question is not None and request.method == "POST":
+            lock_guide()
         if question is not None:
             before = guide.load_questionnaire()
             try:

@@ -10,9 +10,10 @@ from content import guide, review, review_cycle
 from content.admin.guide import refuse_new_problems
 from content.admin.links import PageLinksAdminMixin, tell_editor_after_save, unpublish_refusal
 from content.admin.review import PageReviewMixin, WaitingFilter
+from content.locks import lock_guide
 from content.models import REVIEW_SOON_DAYS, Page, Source
 from content.readability import MAX_GRADE, reading_grade
-from content.rendering import render_markdown
+from content.rendering import MarkdownError, render_markdown
 from content.widgets import LabelledMarkdownxWidget
 
 
@@ -77,11 +78,24 @@ class PageForm(forms.ModelForm):
             )
         return status
 
+    def clean_body(self):
+        # A text the renderer refuses is an error on the field, never a 500;
+        # what the editor typed stays in the form.
+        body = self.cleaned_data["body"]
+        try:
+            render_markdown(body)
+        except MarkdownError as error:
+            raise forms.ValidationError(str(error)) from error
+        return body
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
             self.refuse_a_stale_save()
         if self.instance.pk and not self.errors:
+            # One lock around this check and the save, so two editors' changes
+            # cannot each pass the check and together strand a parent.
+            lock_guide()
             # Unpublishing a page, or removing a section, that the guide leads to
             # would send a parent to a 404 or the wrong place: refuse it.
             before = guide.load_questionnaire()

@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import connection, models
 from django.db.models import TextField, Value
 from django.urls import reverse
@@ -12,7 +13,14 @@ from simple_history.models import HistoricalRecords
 from content import links
 from content.glossary import LINK_PREFIX, link_terms
 from content.readability import plain_text
-from content.rendering import RESERVED_IDS, render_markdown, sections
+from content.rendering import (
+    MAX_BODY_CHARS,
+    RESERVED_IDS,
+    MarkdownError,
+    heading_ids,
+    render_markdown,
+    sections,
+)
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
@@ -78,13 +86,18 @@ class Page(models.Model):
         ),
     )
     body = MarkdownxField(
+        # Far above any real page (the longest starting page is under 4,000
+        # characters); it bounds the work of rendering one (issue 11).
+        max_length=MAX_BODY_CHARS,
+        validators=[MaxLengthValidator(MAX_BODY_CHARS)],
         help_text=(
             "Markdown. Start sections with ## (the title is the page's only # heading). "
             "Give a section a fixed id with {#id} after its heading when other pages or the "
             "guide link to it. Keep to reading grade 8: short sentences, plain words, and "
             "explain each medical word the first time. End with the questions parents may "
-            "want to ask. Raw HTML is shown as text."
-        )
+            "want to ask. Raw HTML is shown as text. At most 100,000 characters, and lists "
+            "or quotes at most 20 levels deep."
+        ),
     )
     # The rendered text, with glossary words linked (see save()).
     body_html = models.TextField(blank=True, editable=False)
@@ -178,7 +191,13 @@ class Page(models.Model):
         errors = {}
         if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
             errors["review_due"] = "The next review must be due after the page was last reviewed."
-        ids = {id_ for id_, _ in sections(render_markdown(self.body))}
+        try:
+            html = render_markdown(self.body)
+        except MarkdownError as error:
+            errors["body"] = str(error)
+            html = ""
+        # Every heading level: `### X {#main-content}` would duplicate the page's own id.
+        ids = set(heading_ids(html))
         # "word-…" ids belong to the words explained at the foot of the page.
         taken = (RESERVED_IDS & ids) | {id_ for id_ in ids if id_.startswith(LINK_PREFIX)}
         if taken:

@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from content import guide
 
@@ -14,6 +16,16 @@ from content import guide
 # (Back and Forward are instant); "private" keeps shared caches from storing
 # addresses that hold a child's answers.
 private_cache = cache_control(private=True, max_age=300)
+
+
+def guide_view(view):
+    """A guide address: GET and HEAD only, answered privately.
+
+    Any other method gets 405 with `Allow: GET, HEAD`. CSRF protection is off
+    for these views only because they never change anything; otherwise the
+    CSRF check would answer a POST with its "form had expired" 403 first.
+    """
+    return csrf_exempt(private_cache(require_safe(view)))
 
 
 def question_url(key, answers):
@@ -41,7 +53,7 @@ def bad_request(request, error):
     )
 
 
-@private_cache
+@guide_view
 def start(request):
     questionnaire = guide.load_questionnaire()
     first = questionnaire.start
@@ -57,7 +69,7 @@ def _questionnaire_asking(key):
     return questionnaire
 
 
-@private_cache
+@guide_view
 def question(request, key):
     questionnaire = _questionnaire_asking(key)
     try:
@@ -67,7 +79,7 @@ def question(request, key):
     return _render_question(request, questionnaire, key, answers, result)
 
 
-@private_cache
+@guide_view
 def answer(request, key):
     """Where each question's form goes: on to the next step, or back with an error."""
     questionnaire = _questionnaire_asking(key)
@@ -105,7 +117,7 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
     )
 
 
-@private_cache
+@guide_view
 def result(request):
     questionnaire = guide.load_questionnaire()
     try:
