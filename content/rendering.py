@@ -67,3 +67,11 @@ _TAG = re.compile(r"<[^>]+>")
 def sections(html):
     """The (id, text) of each h2 in HTML made by render_markdown, for a contents list."""
     return [(id_, unescape(_TAG.sub("", text)).strip()) for id_, text in _H2.findall(html)]
+
+
+_PAGE_LINK = re.compile(r'href="/pages/([\w-]+)/')
+
+
+def linked_slugs(html):
+    """Slugs of the site's pages that `html` links to, in the order they first appear."""
+    return tuple(dict.fromkeys(_PAGE_LINK.findall(html)))

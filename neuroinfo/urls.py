@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponseNotFound
 from django.urls import include, path
 from django.views.generic import TemplateView
 from markdownx.views import MarkdownifyView
+
+from content.sitemaps import SITEMAPS
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
@@ -27,6 +30,12 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
     ),
     path("admin/", admin.site.urls),
     path("", include("content.urls")),

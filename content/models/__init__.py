@@ -1,11 +1,13 @@
 """The app's models, one module per capability, re-exported here."""
 
+from content.models.feedback import Feedback
 from content.models.guide import Answer, Question
 from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
 
 __all__ = [
     "REVIEW_SOON_DAYS",
     "Answer",
+    "Feedback",
     "Page",
     "PageQuerySet",
     "PageRevision",

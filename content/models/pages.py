@@ -95,6 +95,17 @@ class Page(models.Model):
             "shares one date, reviews get skipped."
         ),
     )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="related pages",
+        help_text=(
+            "Pages parents see under 'Related pages'. Leave empty to list the pages this "
+            "page links to. Drafts are never shown."
+        ),
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
