@@ -1,7 +1,7 @@
 from django.urls import path
 
-from content.views import guide as guide_views
 from content.views import feedback as feedback_views
+from content.views import guide as guide_views
 from content.views import pages as views
 from content.views import questions as questions_views
 

@@ -33,3 +33,16 @@ def page_form_data(page, **changes):
     }
     data.update(changes)
     return data
+
+
+def make_checked_page(**overrides):
+    """A page a clinician has signed off."""
+    from django.utils import timezone
+
+    fields = {
+        "checked_at": timezone.now(),
+        "checked_by_role": "Medical reviewer",
+        "last_reviewed": datetime.date(2026, 11, 20),
+    }
+    fields.update(overrides)
+    return make_page(**fields)
