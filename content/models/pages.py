@@ -113,6 +113,8 @@ class Page(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
+        # Previous/next links look up a published page's neighbours in this order.
+        indexes = [models.Index(fields=["status", "order", "title"], name="page_status_order")]
 
     def __str__(self):
         return self.title

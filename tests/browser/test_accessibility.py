@@ -13,7 +13,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from content.feedback import RATE_LIMIT
-from content.models import Page, Question
+from content.models import Feedback, Page, Question
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
 
@@ -94,6 +94,7 @@ ADMIN_PAGES = {
     "page list": lambda: "/admin/content/page/",
     "page change form": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/change/",
     "question list": lambda: "/admin/content/question/",
+    "feedback list": lambda: "/admin/content/feedback/",
     "question change form": lambda: (
         f"/admin/content/question/{Question.objects.get(key='where').pk}/change/"
     ),
@@ -102,6 +103,8 @@ ADMIN_PAGES = {
 
 @pytest.mark.parametrize("name", list(ADMIN_PAGES))
 def test_admin_pages_have_no_axe_violations(page, site, editor, name):
+    cns = Page.objects.get(slug="cns")
+    Feedback.objects.create(page=cns, helpful=False, comment="Hard to follow.")
     log_in(page, site)
     page.goto(site + ADMIN_PAGES[name]())
     count, report = violations(page)
