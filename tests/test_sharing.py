@@ -109,6 +109,6 @@ def test_links_to_the_sites_pages_carry_their_full_address_for_print(client):
 
 def test_every_page_prints_its_origin_and_date(client, page):
     html = client.get(page.get_absolute_url()).content.decode()
-    assert '<div class="print-only print-header">' in html
+    assert '<aside class="print-only print-header" aria-label="About this printout">' in html
     assert "Page address: http://testserver/pages/a-test-page/" in html
     assert "Printed on" in html

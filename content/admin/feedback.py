@@ -40,9 +40,10 @@ def counts_by_page():
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     list_display = ["created", "page", "where", "helpful_answer", "comment_start", "dealt_with"]
+    # Marked dealt with by the actions (select, then "Mark as dealt with") or on
+    # each one's own page: the list's inline checkboxes would have no labels.
     list_display_links = ["created"]
     list_filter = [OpenFilter, "helpful", "where", "page"]
-    list_editable = ["dealt_with"]
     search_fields = ["comment", "page__title"]
     date_hierarchy = "created"
     actions = ["mark_dealt_with", "mark_not_dealt_with"]
