@@ -2,14 +2,22 @@
 links, sharing tags, the sitemap, robots.txt and printed addresses."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 
 
 def origin(request):
-    """'https://host' from SITE_URL, or from the request when it is not set."""
+    """'https://host' from SITE_URL, or from the request when it is not set.
+
+    Empty for a host not in ALLOWED_HOSTS: the 400 page for such a request
+    renders through this too, and must not fail in turn.
+    """
     if settings.SITE_URL:
         return settings.SITE_URL
-    return f"{request.scheme}://{request.get_host()}"
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""
 
 
 def absolute_url(request, path):

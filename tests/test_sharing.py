@@ -112,3 +112,9 @@ def test_every_page_prints_its_origin_and_date(client, page):
     assert '<aside class="print-only print-header" aria-label="About this printout">' in html
     assert "Page address: http://testserver/pages/a-test-page/" in html
     assert "Printed on" in html
+
+
+def test_a_request_for_another_host_gets_the_plain_400_page(client, page):
+    response = client.get(page.get_absolute_url(), HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
