@@ -28,7 +28,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Ids the site's templates use; a heading in the body must not take one.
 RESERVED_IDS = {
     "main-content", "contents-heading", "sources-heading", "start-heading",
-    "pages-heading", "result-heading", "error-summary-title",
+    "pages-heading", "result-heading", "error-summary-title", "worried-now-heading",
+    "who-heading", "contact-heading",
 }  # fmt: skip
 
 

@@ -6,40 +6,56 @@ QUESTIONS = [
         "key": "where",
         "order": 1,
         "text": "Where has the neuroblastoma come back?",
-        "hint": "Your child's care team will have told you where the cancer was found this time.",
+        "hint": "Your child's care team can tell you where the cancer has been found this "
+        'time. If you are not sure, choose "I\'m not sure".',
         "summary_label": "Where it has come back",
         "error_message": "Select where the neuroblastoma has come back",
         "answers": [
             {
                 "key": "brain",
                 "label": "In the brain or spinal cord",
-                "hint": "Doctors may call this the central nervous system, or CNS.",
+                "hint": "Doctors may call this the central nervous system, or CNS. Choose "
+                "this even if the cancer is also somewhere else.",
                 "page": "cns",
                 "reason": "it has come back in the brain or spinal cord",
             },
             {
                 "key": "one-place",
-                "label": "In one place in the body",
+                "label": "In one place only",
+                "hint": "Doctors may say the cancer was found in one place.",
                 "next_question": "risk-group",
                 "section": "one-place",
                 "reason": "it has come back in one place",
             },
             {
                 "key": "spread",
-                "label": "In more than one place",
-                "hint": "For example, in the bones or the bone marrow.",
+                "label": "It has spread to other places in the body",
+                "hint": "For example, it may be in the bones and bone marrow.",
                 "next_question": "risk-group",
                 "section": "spread",
-                "reason": "it has come back in more than one place",
+                "reason": "it has spread to other places in the body",
+            },
+            {
+                "key": "growing",
+                "label": "It is growing during treatment",
+                "hint": "Doctors may call this progressive disease, or say it is not "
+                "responding to treatment.",
+                "page": "what-is-recurrence",
+                "section": "progressive",
+                "reason": "it is growing during treatment",
+                "result_note": "Ask your child's care team what this means for your "
+                "child's treatment, and whether a clinical trial could be an option.",
             },
             {
                 "key": "not-sure",
                 "label": "I'm not sure",
-                "hint": "Your child's care team can tell you. It will be in your child's "
-                "treatment plan.",
+                "hint": "If you were told it is in the bone marrow or in a bone and are not "
+                "sure which answer fits, choose this too.",
                 "is_unsure": True,
                 "next_question": "risk-group",
                 "reason": "you are not sure where it has come back",
+                "result_note": "Ask your child's care team where the cancer has come back, "
+                "and whether it is in the brain or spinal cord.",
             },
         ],
     },
@@ -47,8 +63,9 @@ QUESTIONS = [
         "key": "risk-group",
         "order": 2,
         "text": "What risk group was your child in when the neuroblastoma was first found?",
-        "hint": "When your child was first diagnosed, doctors put the cancer in a risk group: "
-        "low, intermediate or high. It guided the treatment your child had then.",
+        "hint": "When your child was first diagnosed, doctors put the cancer in a risk group. "
+        "This guide covers low, intermediate (middle) and high. If the team used another "
+        'name, such as "very low", choose "I\'m not sure".',
         "summary_label": "Risk group when first found",
         "error_message": "Select the risk group your child was in when the neuroblastoma "
         "was first found",
@@ -74,15 +91,15 @@ QUESTIONS = [
             {
                 "key": "not-sure",
                 "label": "I'm not sure",
-                "hint": "Your child's care team can tell you. It is also in your child's "
-                "treatment plan.",
+                "hint": "Your child's care team can tell you. It is a good question to ask at "
+                "your next visit.",
                 "is_unsure": True,
                 "page": "what-is-recurrence",
                 "section": "risk-groups",
                 "reason": "you are not sure which risk group your child was in",
                 "result_note": "Ask your child's care team which risk group your child was in "
-                "when the neuroblastoma was first found. When you know, you can use this "
-                "guide again to find the page for your child.",
+                "when the neuroblastoma was first found. Meanwhile, this page explains what "
+                "the risk group means and what else the team looks at.",
             },
         ],
     },

@@ -12,19 +12,36 @@ from content.rendering import render_markdown
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
+# The date the starting pages were written from these sources (the first
+# commit of content/pages/): parents see it as "we read it on".
+READ_ON = datetime.date(2026, 11, 22)
+
 SOURCES = {
+    # The text we used is the 2015 version of the PDQ summary as WebMD
+    # republished it. Today's cancer.gov page says something different, so we
+    # neither link to it nor give it our date.
     "nci": {
-        "organisation": "National Cancer Institute (NCI)",
+        "organisation": "National Cancer Institute (NCI), as republished by WebMD",
         "title": "Neuroblastoma Treatment (PDQ®) – Patient Version: treatment options for "
-        "recurrent neuroblastoma",
-        "url": "https://www.cancer.gov/types/neuroblastoma/patient/neuroblastoma-treatment-pdq",
+        "recurrent neuroblastoma (the 2015 version)",
+        "url": "",
         "date": datetime.date(2015, 5, 28),
+        "accessed": READ_ON,
     },
     "ccs": {
         "organisation": "Canadian Cancer Society",
         "title": "Treatments for recurrent neuroblastoma",
         "url": "https://cancer.ca/en/cancer-information/cancer-types/neuroblastoma/treatment",
         "date": None,
+        "accessed": READ_ON,
+    },
+    # The plain meanings of medical words (chemotherapy, stem cell rescue…).
+    "nci-dictionary": {
+        "organisation": "National Cancer Institute (NCI)",
+        "title": "NCI Dictionary of Cancer Terms (for the meanings of medical words)",
+        "url": "https://www.cancer.gov/publications/dictionaries/cancer-terms",
+        "date": None,
+        "accessed": None,
     },
 }
 
@@ -71,5 +88,13 @@ def load_starting_pages(page_model, source_model):
         page = page_model.objects.create(
             status="published", body_html=render_markdown(data["body"]), **data
         )
-        for order, source in enumerate(sources):
-            source_model.objects.create(page=page, order=order, **source)
+        create_sources(source_model, page, sources)
+
+
+def create_sources(source_model, page, sources):
+    """Add `sources` to `page`, leaving out fields an older historical model lacks
+    (migration 0002 runs before Source had `accessed`)."""
+    fields = {f.name for f in source_model._meta.get_fields()}
+    for order, source in enumerate(sources):
+        known = {k: v for k, v in source.items() if k in fields}
+        source_model.objects.create(page=page, order=order, **known)

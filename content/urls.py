@@ -1,5 +1,6 @@
 from django.urls import path
 
+from content.views import about as about_views
 from content.views import feedback as feedback_views
 from content.views import guide as guide_views
 from content.views import pages as views
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
     path("pages/<slug:slug>/questions/", questions_views.page_questions, name="page_questions"),
+    path("about/", about_views.about, name="about"),
     path("guide/", guide_views.start, name="guide_start"),
     path("guide/result/", guide_views.result, name="guide_result"),
     path("guide/result/questions/", questions_views.guide_questions, name="guide_questions"),

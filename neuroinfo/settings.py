@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "neuroinfo.site.context",
+                "content.context_processors.site_text",
             ],
         },
     },

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 PATHS = [
     # answers clicked, in order -> page, section
     ([("where", "brain")], "cns", ""),
+    ([("where", "growing")], "what-is-recurrence", "progressive"),
     ([("where", "one-place"), ("risk-group", "low")], "low-risk", "one-place"),
     ([("where", "one-place"), ("risk-group", "intermediate")], "intermediate-risk", "one-place"),
     ([("where", "one-place"), ("risk-group", "high")], "high-risk", "one-place"),
@@ -82,14 +83,14 @@ def test_brain_or_spinal_cord_skips_the_risk_group_question(client):
 def test_the_result_says_why_and_lets_each_answer_be_changed(client):
     html = client.get("/guide/result/?where=one-place&risk-group=intermediate").content.decode()
     assert (
-        "Because you said it has come back in one place and your child was first treated "
-        "for intermediate-risk neuroblastoma" in html
+        "You said it has come back in one place and your child was first treated "
+        "for intermediate-risk neuroblastoma." in html
     )
     assert "Check your answers" in html
     assert 'href="/guide/where/?where=one-place&amp;risk-group=intermediate"' in html
     assert 'href="/guide/risk-group/?where=one-place&amp;risk-group=intermediate"' in html
     assert 'Change<span class="visually-hidden"> where it has come back</span>' in html
-    assert "knows your child best" in html
+    assert "questions you may want to take to your child's doctors and nurses" in html
     assert "Other pages that may help" in html
 
 
@@ -101,7 +102,7 @@ def test_not_sure_of_the_risk_group_advises_asking_the_care_team(client):
 def test_changing_an_answer_keeps_the_others(client):
     change = "/guide/where/?where=one-place&risk-group=high"
     html = client.get(change).content.decode()
-    assert 'value="one-place" id="where-one-place" checked' in html
+    assert re.search(r'<input [^>]*value="one-place" id="where-one-place"[^>]* checked>', html)
     url = answer(client, change, "where", "spread")
     assert url == "/guide/result/?where=spread&risk-group=high"
 
@@ -198,7 +199,8 @@ def test_guide_pages_are_cached_by_the_browser_only(client):
 
 
 def test_guide_pages_need_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    # The questionnaire (3) and the site-wide texts for the "worried right now" box (1).
+    with django_assert_max_num_queries(4):
         client.get("/guide/result/?where=spread&risk-group=high")
 
 

@@ -34,7 +34,7 @@ class ReviewFilter(admin.SimpleListFilter):
 class SourceInline(admin.StackedInline):
     model = Source
     extra = 0
-    fields = ["organisation", "title", "url", "date", "order"]
+    fields = ["organisation", "title", "url", "date", "accessed", "order"]
     # An address typed without a scheme means https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

@@ -3,6 +3,7 @@
 from content.models.feedback import Feedback
 from content.models.guide import Answer, Question
 from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.sitetext import SiteText
 
 __all__ = [
     "REVIEW_SOON_DAYS",
@@ -12,5 +13,6 @@ __all__ = [
     "PageQuerySet",
     "PageRevision",
     "Question",
+    "SiteText",
     "Source",
 ]

@@ -167,7 +167,15 @@ class Source(models.Model):
     date = models.DateField(
         null=True,
         blank=True,
-        help_text="When the source was published or last updated, if it says.",
+        help_text="When the source was published or last updated, if it says. Parents see "
+        "it as 'dated'.",
+    )
+    accessed = models.DateField(
+        "read on",
+        null=True,
+        blank=True,
+        help_text="When we read the source to write the page. Parents see it as 'we read it "
+        "on'. Useful for a web page that gives no date of its own.",
     )
     order = models.PositiveSmallIntegerField(default=0)
 

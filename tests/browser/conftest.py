@@ -9,9 +9,10 @@ import shutil
 
 import pytest
 
-from content.models import Answer, Page, Question, Source
+from content.models import Answer, Page, Question, SiteText, Source
 from content.starting_guide import load_starting_guide
 from content.starting_pages import load_starting_pages
+from content.starting_site_text import load_starting_site_text
 
 # live_server runs Django in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -53,9 +54,11 @@ def browser():
 
 @pytest.fixture
 def site(live_server):
-    """The live site with its starting pages and guide (emptied after each test)."""
+    """The live site with its starting pages, guide and site-wide texts (emptied after
+    each test)."""
     load_starting_pages(Page, Source)
     load_starting_guide(Question, Answer, Page)
+    load_starting_site_text(SiteText)
     return live_server.url
 
 

@@ -10,6 +10,8 @@ PUBLIC_PAGES = {
     "question": "/guide/where/",
     "question with error": "/guide/where/next/",
     "result": "/guide/result/?where=one-place&risk-group=intermediate",
+    "progressive result": "/guide/result/?where=growing",
+    "about": "/about/",
     "page questions to print": "/pages/high-risk/questions/",
     "guide questions to print": "/guide/result/questions/?where=spread&risk-group=high",
     "feedback thanks": "/feedback/thanks/?page=high-risk",

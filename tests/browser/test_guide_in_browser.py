@@ -80,7 +80,7 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
         assert page.evaluate("document.activeElement.textContent.trim()") == "Continue"
         page.keyboard.press("Enter")
 
-    tab_to_radios_and_choose(downs=2)  # "In more than one place"
+    tab_to_radios_and_choose(downs=2)  # "It has spread to other places in the body"
     page.wait_for_url("**/guide/risk-group/**")
     tab_to_radios_and_choose(downs=2)  # "High risk"
     page.wait_for_url("**/guide/result/**")
@@ -93,8 +93,8 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
 def test_change_keeps_the_other_answer(page, site):
     page.goto(f"{site}/guide/result/?where=one-place&risk-group=low")
     page.get_by_role("link", name="Change where it has come back").click()
-    assert page.get_by_label("In one place in the body").is_checked()
-    page.get_by_label("In more than one place").check()
+    assert page.get_by_label("In one place only").is_checked()
+    page.get_by_label("It has spread to other places in the body").check()
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/guide/result/**")
     assert page.url.endswith("/guide/result/?where=spread&risk-group=low")

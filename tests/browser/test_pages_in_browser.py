@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.pages import PUBLIC_PAGES
 
@@ -66,6 +67,7 @@ def test_the_print_stylesheet_hides_navigation_and_keeps_the_text(page, site):
     assert not page.locator(".site-footer").is_visible()
     assert page.locator("h1").is_visible()
     assert page.locator(".care-team-note").is_visible()
+    assert page.locator(".care-card").is_visible()  # help in a hurry is printed too
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
 
@@ -87,3 +89,15 @@ def test_focused_header_links_and_visited_buttons_stay_readable(page, site):
 def test_the_back_link_is_named_back(page, site):
     page.goto(f"{site}/guide/where/")
     assert page.get_by_role("link", name="Back", exact=True).is_visible()
+
+
+def test_the_worried_box_is_a_named_region_that_fits_a_320px_screen(page, site):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{site}/pages/what-is-recurrence/")
+    region = page.get_by_role("region", name="If you are worried right now")
+    expect(region).to_be_visible()
+    expect(region).to_contain_text("24-hour number")
+    box = region.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+    page.get_by_role("link", name="About this site").click()
+    expect(page.get_by_role("heading", name="About this site", level=1)).to_be_visible()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0007_review_state"),
+        ("content", "0009_update_starting_content"),
     ]
 
     operations = [

@@ -1,0 +1,66 @@
+from django.db import models
+from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
+
+from content.rendering import render_markdown
+
+
+class SiteText(models.Model):
+    """The site-wide texts the organisation running the site owns: its name, the
+    "If you are worried right now" box, the About page and how to contact it.
+
+    One row, created by a data migration and edited in the admin; every change
+    is kept in its history, like pages.
+    """
+
+    organisation_name = models.CharField(
+        "organisation's name",
+        max_length=120,
+        blank=True,
+        help_text="Who runs this site, as parents should see it. Leave empty until it is "
+        "decided: the About page then says plainly that no name has been set.",
+    )
+    worried_now = MarkdownxField(
+        '"If you are worried right now" box',
+        help_text="Shown near the top of every page and of the guide's result. Say calmly "
+        "what to do now, in the imperative. Only give a phone number your organisation is "
+        "sure is right for every parent who reads the site.",
+    )
+    worried_now_html = models.TextField(blank=True, editable=False)
+    about = MarkdownxField(
+        "About this site",
+        help_text="The About page's text: how pages are written and reviewed, and what the "
+        "site does with data. The organisation's name, the sources and the contact details "
+        "are added to the page around it. Start sections with ##.",
+    )
+    about_html = models.TextField(blank=True, editable=False)
+    contact = MarkdownxField(
+        "how to contact the organisation",
+        blank=True,
+        help_text="An email address, a postal address or a form's address. Leave empty "
+        "until you have one: the About page then says so.",
+    )
+    contact_html = models.TextField(blank=True, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "site-wide texts"
+        verbose_name_plural = "site-wide texts"
+
+    def __str__(self):
+        return "Site-wide texts"
+
+    def save(self, *args, **kwargs):
+        # Rendered once here, not on every request, by the pages' own function.
+        self.worried_now_html = render_markdown(self.worried_now)
+        self.about_html = render_markdown(self.about)
+        self.contact_html = render_markdown(self.contact)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        """The one row (the data migration creates it); an empty one if it is missing,
+        so a page never fails for want of it."""
+        return cls.objects.order_by("pk").first() or cls()
