@@ -1,4 +1,4 @@
-"""/sitemap.xml: the home page, the guide's start, the glossary (when the site
+"""/sitemap.xml: the home page, the guide's start, the About page, the glossary (when the site
 has one) and every published page. Drafts and guide results never appear."""
 
 from urllib.parse import urlsplit
@@ -22,7 +22,7 @@ class SiteSitemap(Sitemap):
 
 class FixedPagesSitemap(SiteSitemap):
     # Named routes; one another branch has not added yet is left out, not an error.
-    names = ["content:home", "content:guide_start", "content:glossary"]
+    names = ["content:home", "content:guide_start", "content:about", "content:glossary"]
 
     def items(self):
         found = []

@@ -80,6 +80,7 @@ def test_the_sitemap_lists_home_the_guide_and_every_published_page_and_no_draft(
     locations = sitemap_locations(client)
     assert "http://testserver/" in locations
     assert "http://testserver/guide/" in locations
+    assert "http://testserver/about/" in locations
     for page in Page.objects.published():
         assert f"http://testserver{page.get_absolute_url()}" in locations
     assert f"http://testserver{draft.get_absolute_url()}" not in locations

@@ -42,15 +42,15 @@ def test_the_guides_questions_print_as_one_sheet_that_says_where_it_came_from(pa
     assert "neuroinfo" in text
     assert f"Printed on {today()}" in text
     assert f"Pageaddress:{site}/guide/result/questions/" in squashed(text)
-    assert "Where it has come back: In more than one place" in text
+    assert "Where it has come back: It has spread to other places in the body" in text
     assert "Risk group when first found: High risk" in text
     assert "Could MIBG therapy be an option, and where is it given?" in text
     assert "Your own questions" in text
     assert "This page has not yet been checked by a clinician" in text
-    assert "Sources" in text and "National Cancer Institute" in text
+    assert "Sources" in text and "Canadian Cancer Society" in text
     # Each link's address follows it; navigation and the form are left out.
     assert f"({site}/pages/high-risk/)" in squashed(text)
-    assert "cancer.gov/types/neuroblastoma" in squashed(text)
+    assert "(https://cancer.ca/en/cancer-information/" in squashed(text)
     for hidden in ["Skip to main content", "Find the right page", "Back to your result"]:
         assert hidden not in text
 
@@ -62,7 +62,7 @@ def test_a_page_printed_carries_its_address_date_review_state_and_link_addresses
     assert f"Pageaddress:{site}/pages/high-risk/" in squashed(text)
     assert "This page has not yet been checked by a clinician" in text
     assert f"({site}/pages/clinical-trials/)" in squashed(text)
-    assert "(https://www.cancer.gov/types/neuroblastoma/patient/" in squashed(text)
+    assert "(https://cancer.ca/en/cancer-information/" in squashed(text)
     for hidden in ["Skip to main content", "Previous page", "Was this page helpful", "Home ›"]:
         assert hidden not in text
 
@@ -95,7 +95,7 @@ def test_feedback_works_with_javascript_off_and_sets_no_cookie(no_js_page, site)
     cache.clear()  # the rate limit's counts, from earlier tests
     page = no_js_page
     page.goto(f"{site}/pages/cns/")
-    page.get_by_label("No").check()
+    page.get_by_role("radio", name="No", exact=True).check()
     page.get_by_label("Tell us more (optional)").fill("I wanted to know about side effects.")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
@@ -112,7 +112,7 @@ def test_feedback_without_an_answer_says_so_and_keeps_the_comment(page, site):
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("alert")).to_contain_text("Choose yes or no")
     expect(page.get_by_label("Tell us more (optional)")).to_have_value("Clear, thank you.")
-    page.get_by_label("Yes").check()
+    page.get_by_role("radio", name="Yes", exact=True).check()
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
     assert Feedback.objects.get().where == "guide-result"
