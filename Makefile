@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor clean lighthouse
+.PHONY: run test lint format install editor clean lighthouse bench-lockout
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,7 @@ clean:
 
 lighthouse: install
 	bash scripts/lighthouse.sh
+
+# A public page's speed under a flood of wrong admin passwords, lockout off and on.
+bench-lockout: install
+	$(BIN)/python scripts/bench_lockout.py

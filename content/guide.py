@@ -14,6 +14,17 @@ from content.rendering import sections
 RESERVED_KEYS = {"result"}
 
 
+class Problem(str):
+    """A sentence for the editor about the guide, which also remembers the
+    question, answer and field it is about, so the admin can show it next to
+    that field. It compares as its text."""
+
+    def __new__(cls, text, question=None, answer=None, field=None):
+        problem = super().__new__(cls, text)
+        problem.question, problem.answer, problem.field = question, answer, field
+        return problem
+
+
 class GuideError(Exception):
     """Input the guide cannot act on. The message is shown to the parent."""
 
@@ -237,18 +248,24 @@ def problems(questionnaire):
 
 def _answer_problems(questionnaire, keys, question, answer):
     where = f"Answer “{answer.label}” to “{question.text}”"
+
+    def problem(text, field):
+        return Problem(f"{where} {text}", question.key, answer.key, field)
+
     if bool(answer.page) == bool(answer.next_question):
-        yield f"{where} must lead to either a page or another question (not both, not neither)."
+        yield problem(
+            "must lead to either a page or another question (not both, not neither).", "page"
+        )
     if answer.next_question and answer.next_question not in keys:
-        yield f"{where} leads to a question that does not exist."
+        yield problem("leads to a question that does not exist.", "next_question")
     if answer.next_question == question.key:
-        yield f"{where} leads back to its own question."
+        yield problem("leads back to its own question.", "next_question")
     if answer.page:
         page = questionnaire.pages.get(answer.page)
         if page is None:
-            yield f"{where} leads to a page that does not exist."
+            yield problem("leads to a page that does not exist.", "page")
         elif not page.published:
-            yield f"{where} leads to “{page.title}”, which is not published."
+            yield problem(f"leads to “{page.title}”, which is not published.", "page")
 
 
 def _edges(question):
@@ -267,7 +284,17 @@ def _loops(questionnaire):
                 continue
             if state.get(nxt) == "visiting":
                 cycle = trail[trail.index(nxt) :] + [nxt]
-                found.append("The guide goes round in a loop: " + " → ".join(cycle) + ".")
+                texts = [f"“{questionnaire.question(k).text}”" for k in cycle]
+                # Shown next to the answer of this question that closes the loop.
+                closing = next(a for a in question.answers if a.next_question == nxt)
+                found.append(
+                    Problem(
+                        "The guide goes round in a loop: " + " → ".join(texts) + ".",
+                        key,
+                        closing.key,
+                        "next_question",
+                    )
+                )
             elif nxt not in state:
                 visit(nxt, trail + [nxt])
         state[key] = "done"
@@ -307,16 +334,19 @@ def all_paths(questionnaire):
 
 
 def _missing_sections(questionnaire):
-    found = []
-    for answers, result in all_paths(questionnaire):
+    found = {}
+    for _answers, result in all_paths(questionnaire):
         page = questionnaire.pages.get(result.page)
         if page and result.section and result.section not in page.sections:
-            said = ", ".join(f"{q} = {a}" for q, a in answers.items())
-            found.append(
+            said = " then ".join(f"“{step.answer.label}”" for step in result.steps)
+            # The answer whose section is used: the last one on the path with one.
+            source = next(s for s in reversed(result.steps) if s.answer.section)
+            text = (
                 f"The answers {said} open “{page.title}” at a section “{result.section}” "
                 "that the page does not have."
             )
-    return sorted(set(found))
+            found[text] = Problem(text, source.question.key, source.answer.key, "section")
+    return [found[text] for text in sorted(found)]
 
 
 # --- reading the database -------------------------------------------------------

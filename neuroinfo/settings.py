@@ -194,3 +194,41 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Signing in to the admin (issue 8) ------------------------------------
+# The admin's address: ADMIN_PATH=editors/ serves it at /editors/. Nothing
+# else names /admin/; templates and tests use {% url 'admin:index' %}.
+ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip().strip("/") + "/"
+if ADMIN_PATH == "/" or not all(
+    part.replace("-", "").isalnum() for part in ADMIN_PATH[:-1].split("/")
+):
+    raise ImproperlyConfigured(
+        "ADMIN_PATH must be a path of letters, digits and hyphens, e.g. 'admin/' or 'editors/'."
+    )
+
+# django-axes: after 5 wrong passwords, an account is locked out from that
+# address, and the address is locked out for every account, for an hour.
+# Axes' backend comes first so that a locked-out attempt is refused before
+# ModelBackend hashes the password: wrong-password floods cost no hashing.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind a trusted proxy every request comes from the proxy's address:
+# read the client's address from the header that proxy sets.
+TRUST_PROXY_HEADERS = env_bool("TRUST_PROXY_HEADERS")
+AXES_CLIENT_IP_CALLABLE = "neuroinfo.signing_in.client_ip"
+
+# Staff sessions end after a working day without a request, and when the
+# browser closes. Public pages still set no cookie: an empty session is
+# never saved, whatever SESSION_SAVE_EVERY_REQUEST says.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -1,12 +1,12 @@
+from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponseNotFound
 from django.urls import include, path
 from django.views.generic import TemplateView
-from markdownx.views import MarkdownifyView
 
 from content.sitemaps import SITEMAPS
+from content.views.preview import markdownify
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
@@ -19,12 +19,9 @@ def uploads_are_off(request):
 
 urlpatterns = [
     # markdownx's own URLconf answers anyone and accepts image uploads. Its
-    # widget posts to these two paths, so we keep them, for staff only.
-    path(
-        "markdownx/markdownify/",
-        staff_member_required(MarkdownifyView.as_view()),
-        name="markdownx_markdownify",
-    ),
+    # widget posts to these two paths, so we keep them: our own preview, for
+    # staff only, and no uploads.
+    path("markdownx/markdownify/", markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", uploads_are_off, name="markdownx_upload"),
     path(
         "robots.txt",
@@ -37,6 +34,6 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("content.urls")),
 ]

@@ -1,3 +1,6 @@
+import datetime
+from unittest import mock
+
 import pytest
 
 from tests.factories import make_page
@@ -20,3 +23,14 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture
+def today():
+    """Pin the clock to noon on TODAY for everything that asks django.utils.timezone."""
+    noon = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        yield TODAY

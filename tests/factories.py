@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.urls import reverse
+
 from content.models import Page
 
 
@@ -33,6 +35,11 @@ def page_form_data(page, **changes):
     }
     data.update(changes)
     return data
+
+
+def admin_url(path=""):
+    """An address in the admin, wherever ADMIN_PATH puts it: admin_url("content/page/")."""
+    return reverse("admin:index") + path
 
 
 def make_checked_page(**overrides):

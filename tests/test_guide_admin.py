@@ -8,7 +8,7 @@ from django.core.management.base import SystemCheckError
 
 from content.checks import guide_never_strands_a_parent
 from content.models import Answer, Page, Question
-from tests.factories import page_form_data
+from tests.factories import admin_url, page_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def question_post_data(question, **answer_changes):
             "is_unsure": "on" if answer.is_unsure else "",
             "next_question": answer.next_question_id or "",
             "page": answer.page_id or "",
-            "section": answer.section,
+            "section": section_choice(answer),
             "reason": answer.reason,
             "result_note": answer.result_note,
             "order": answer.order,
@@ -55,6 +55,16 @@ def question_post_data(question, **answer_changes):
         if not fields["is_unsure"]:
             data.pop(f"answers-{i}-is_unsure", None)
     return data
+
+
+def section_choice(answer):
+    """The section select's value for an answer's stored section: "page-slug#id"."""
+    if not answer.section:
+        return ""
+    if answer.page_id:
+        return f"{answer.page.slug}#{answer.section}"
+    having = [p for p in Page.objects.all() if answer.section in dict(p.sections)]
+    return f"{having[0].slug}#{answer.section}"
 
 
 def new_question_data(**fields):
@@ -86,7 +96,8 @@ def new_question_data(**fields):
 
 def post_question(client, question, **changes):
     return client.post(
-        f"/admin/content/question/{question.pk}/change/", question_post_data(question, **changes)
+        admin_url(f"content/question/{question.pk}/change/"),
+        question_post_data(question, **changes),
     )
 
 
@@ -126,7 +137,10 @@ def test_the_admin_can_send_an_answer_to_another_page(staff_client, client):
     [
         ({"not-sure": {"is_unsure": ""}}, "has no “I'm not sure” answer"),
         ({"brain": {"page": ""}}, "must lead to either a page or another question"),
-        ({"one-place": {"section": "nowhere"}}, "that the page does not have"),
+        (
+            {"one-place": {"section": "what-is-recurrence#risk-groups"}},
+            "that the page does not have",
+        ),
     ],
 )
 def test_the_admin_refuses_a_change_that_would_strand_a_parent(staff_client, changes, message):
@@ -152,7 +166,7 @@ def test_the_admin_refuses_a_loop(staff_client):
 def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
     page = Page.objects.get(slug="cns")
     data = page_form_data(page, status="draft")
-    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     html = unescape(response.content.decode())
     assert response.status_code == 200
     assert "which is not published" in html
@@ -162,7 +176,7 @@ def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
 def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
     page = Page.objects.get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
-    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
     assert '<h2 id="spread">' in Page.objects.get(slug="low-risk").body_html
 
@@ -170,7 +184,7 @@ def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
 def test_the_admin_refuses_to_delete_a_question_that_answers_lead_to(staff_client):
     question = Question.objects.get(key="risk-group")
     response = staff_client.post(
-        f"/admin/content/question/{question.pk}/delete/", {"post": "yes"}, follow=True
+        admin_url(f"content/question/{question.pk}/delete/"), {"post": "yes"}, follow=True
     )
     assert "would leave the guide unable to help a parent" in unescape(response.content.decode())
     assert Question.objects.filter(key="risk-group").exists()
@@ -183,7 +197,7 @@ def test_a_new_question_is_added_after_an_answer(staff_client, client):
         key="treated",
         reached_from=unsure.pk,
     )
-    response = staff_client.post("/admin/content/question/add/", data)
+    response = staff_client.post(admin_url("content/question/add/"), data)
     assert response.status_code == 302, unescape(response.content.decode())[-3000:]
     response = client.get("/guide/risk-group/next/?where=spread&risk-group=not-sure")
     assert response["Location"] == "/guide/treated/?where=spread&risk-group=not-sure"
@@ -192,7 +206,7 @@ def test_a_new_question_is_added_after_an_answer(staff_client, client):
 
 def test_adding_a_question_nothing_leads_to_is_refused(staff_client):
     data = new_question_data(text="An orphan?", key="orphan")
-    response = staff_client.post("/admin/content/question/add/", data)
+    response = staff_client.post(admin_url("content/question/add/"), data)
     assert response.status_code == 200
     assert "cannot be reached from the first question" in unescape(response.content.decode())
     assert not Question.objects.filter(key="orphan").exists()
@@ -225,7 +239,7 @@ def test_a_tie_in_order_is_checked_as_the_database_orders_it(staff_client):
     # `where` has the lower pk, so order 0 makes it the start and strands `intro`.
     data = question_post_data(where)
     data["order"] = 0
-    response = staff_client.post(f"/admin/content/question/{where.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/question/{where.pk}/change/"), data)
     assert "cannot be reached from the first question" in unescape(response.content.decode())
     assert Question.objects.get(key="where").order == 1
 
@@ -234,7 +248,7 @@ def test_an_existing_problem_does_not_hide_a_new_one(staff_client):
     Page.objects.filter(slug="cns").update(status="draft")
     page = Page.objects.get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
-    response = staff_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
 
 
@@ -242,6 +256,6 @@ def test_the_words_id_in_plain_text_are_not_a_section(staff_client):
     page = Page.objects.get(slug="low-risk")
     body = page.body.replace("{#spread}", "") + '\n\nSay id="spread" here.'
     response = staff_client.post(
-        f"/admin/content/page/{page.pk}/change/", page_form_data(page, body=body)
+        admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, body=body)
     )
     assert "section “spread” that the page does not have" in unescape(response.content.decode())

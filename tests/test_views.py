@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 
+from tests.factories import admin_url
+
 pytestmark = pytest.mark.django_db
 
 
@@ -73,14 +75,14 @@ def test_the_500_page_renders_without_a_request_context():
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_guide_results(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
-    assert "Disallow: /admin/" in response.content.decode()
+    assert f"Disallow: {admin_url()}" in response.content.decode()
     assert "Disallow: /guide/result/" in response.content.decode()
 
 
 def test_a_post_without_a_csrf_token_gets_a_plain_403_page(db):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"})
+    response = Client(enforce_csrf_checks=True).post(admin_url("login/"), {"username": "x"})
     assert response.status_code == 403
     assert "Please try that again" in response.content.decode()
 

@@ -9,25 +9,147 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from content import guide
-from content.models import Answer, Question
+from content.models import Answer, Page, Question
+from content.rendering import sections
+
+# Only this group (and superusers) may change the guide: it decides which page
+# a frightened parent is sent to, so a clinician must own it. The group and
+# its model permissions are made by the roles migration; this check works
+# whatever permissions the group is given.
+MEDICAL_REVIEWERS = "Medical reviewers"
 
 
-def refuse_new_problems(before, after, action="This change"):
-    """Raise a ValidationError listing the problems `after` has that `before` had not.
+def may_change_guide(user):
+    if not user.is_active:
+        return False
+    if not hasattr(user, "_may_change_guide"):  # one query per request, not per check
+        user._may_change_guide = (
+            user.is_superuser or user.groups.filter(name=MEDICAL_REVIEWERS).exists()
+        )
+    return user._may_change_guide
+
+
+class MedicalReviewersOnly:
+    """Editors may read the guide (with the view permission) but not change it."""
+
+    def has_add_permission(self, request, *args):
+        return may_change_guide(request.user) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return may_change_guide(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return may_change_guide(request.user) and super().has_delete_permission(request, obj)
+
+
+def new_problems(before, after):
+    """The problems `after` has that `before` had not.
 
     Problems that were already there don't block an unrelated change, so an
     editor can mend a broken guide one step at a time.
     """
-    new = [p for p in guide.problems(after) if p not in set(guide.problems(before))]
+    old = set(guide.problems(before))
+    return [p for p in guide.problems(after) if p not in old]
+
+
+def refuse_new_problems(before, after, action="This change"):
+    """Raise a ValidationError listing the problems `after` has that `before` had not."""
+    new = new_problems(before, after)
     if new:
         raise ValidationError([f"{action} would leave the guide unable to help a parent:"] + new)
 
 
+def section_choices():
+    """Every page's sections, as ("slug#id", "Page — Heading") choices grouped
+    by page: a select that works without JavaScript. One query."""
+    choices = [("", "None: open the page at the top")]
+    for page in Page.objects.only("slug", "title", "body_html"):
+        options = [
+            (f"{page.slug}#{id_}", f"{page.title} — {text}")
+            for id_, text in sections(page.body_html)
+        ]
+        if options:
+            choices.append((page.title, options))
+    return choices
+
+
+class AnswerForm(forms.ModelForm):
+    section = forms.ChoiceField(
+        required=False,
+        label="Open the page at",
+        help_text="A section of the page this answer leads to. On an answer that leads to "
+        "another question, the section is used on the page the guide ends at, when the later "
+        "answer names none.",
+    )
+    order = forms.IntegerField(
+        required=False,
+        min_value=0,
+        label="Position",
+        help_text="Answers are shown from the lowest number up; “I'm not sure” always comes "
+        "last. Leave empty to put a new answer after the others.",
+    )
+
+    class Meta:
+        model = Answer
+        fields = [
+            "question", "label", "key", "hint", "is_unsure", "next_question", "page",
+            "section", "reason", "result_note", "order",
+        ]  # fmt: skip
+
+    def __init__(self, *args, section_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(section_choices)
+        current = self.instance.section if self.instance.pk else ""
+        if current:
+            value = self._choice_for(choices, current)
+            if value is None:  # keep what is stored, even when no page has it now
+                value = f"#{current}"
+                choices.append((value, f"“{current}” (no page has this section)"))
+            self.initial["section"] = value
+        self.fields["section"].choices = choices
+
+    def _choice_for(self, choices, section):
+        page_slug = self.instance.page.slug if self.instance.page_id else None
+        values = [v for _, group in choices[1:] for v, _ in group] + [v for v, _ in choices[1:]]
+        preferred = f"{page_slug}#{section}" if page_slug else None
+        if preferred in values:
+            return preferred
+        return next((v for v in values if isinstance(v, str) and v.endswith(f"#{section}")), None)
+
+    def clean_section(self):
+        value = self.cleaned_data["section"]
+        self.section_page, _, section = value.partition("#") if value else ("", "", "")
+        return section
+
+    def clean(self):
+        cleaned = super().clean()
+        page = cleaned.get("page")
+        section_page = getattr(self, "section_page", "")  # unset when the choice was invalid
+        if page and cleaned.get("section") and section_page and section_page != page.slug:
+            other = (
+                Page.objects.filter(slug=self.section_page).values_list("title", flat=True).first()
+            )
+            self.add_error(
+                "section",
+                f"That section is on “{other}”, but this answer leads to “{page.title}”. "
+                f"Choose a section of “{page.title}”.",
+            )
+        return cleaned
+
+
 class AnswerFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section_choices = section_choices()
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "section_choices": self.section_choices}
+
     def clean(self):
         super().clean()
         if any(self.errors):
             return
+        self._place_new_answers()
         question = self.instance
         key = question.key
         answers = []
@@ -65,29 +187,62 @@ class AnswerFormSet(forms.BaseInlineFormSet):
             after = guide.with_answer_leading_to(
                 after, reached_from.question.key, reached_from.key, key
             )
-        refuse_new_problems(before, after)
+        new = new_problems(before, after)
+        if new:
+            self._show_beside_fields(key, new)
+            raise ValidationError(
+                ["This change would leave the guide unable to help a parent:"] + new
+            )
+
+    def _show_beside_fields(self, key, problems):
+        """Each problem about one of these answers also goes next to its field."""
+        forms_by_key = {
+            f.cleaned_data.get("key"): f for f in self.forms if getattr(f, "cleaned_data", None)
+        }
+        for problem in problems:
+            form = forms_by_key.get(getattr(problem, "answer", None))
+            if form is not None and problem.question == key and problem.field in form.fields:
+                form.add_error(problem.field, str(problem))
+
+    def _place_new_answers(self):
+        """An answer given no position goes after the others, in the order of the form."""
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        last = max(
+            (f.cleaned_data["order"] for f in kept if f.cleaned_data.get("order") is not None),
+            default=0,
+        )
+        for form in kept:
+            if form.cleaned_data.get("order") is None:
+                last += 1
+                form.cleaned_data["order"] = form.instance.order = last
 
 
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
-class AnswerInline(admin.StackedInline):
+class AnswerInline(MedicalReviewersOnly, admin.StackedInline):
     model = Answer
+    form = AnswerForm
     formfield_overrides = SHORT_TEXTAREA
     formset = AnswerFormSet
     fk_name = "question"
     extra = 0
     min_num = 2
     fields = [
+        "order",
         ("label", "key"),
         "hint",
         "is_unsure",
-        ("next_question", "page", "section"),
+        ("next_question", "page"),
+        "section",
         "reason",
         "result_note",
-        "order",
     ]
     prepopulated_fields = {"key": ["label"]}
+
+    class Media:
+        # Narrows the section list to the chosen page; the form works without it.
+        js = ["js/guide_admin.js"]
 
 
 class AnswerChoiceField(forms.ModelChoiceField):
@@ -127,7 +282,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(MedicalReviewersOnly, admin.ModelAdmin):
     form = QuestionForm
     formfield_overrides = SHORT_TEXTAREA
     inlines = [AnswerInline]

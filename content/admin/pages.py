@@ -1,15 +1,15 @@
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from markdownx.admin import MarkdownxModelAdmin
 
-from content import guide
+from content import guide, review_cycle
 from content.admin.guide import refuse_new_problems
+from content.admin.links import PageLinksAdminMixin, tell_editor_after_save, unpublish_refusal
 from content.models import REVIEW_SOON_DAYS, Page, PageRevision, Source
 from content.readability import MAX_GRADE, reading_grade
 from content.rendering import render_markdown
@@ -67,12 +67,33 @@ class PageForm(forms.ModelForm):
             old_slug = Page.objects.get(pk=self.instance.pk).slug
             page = Page(**{f: cleaned.get(f) for f in ["title", "slug", "summary", "status"]})
             page.body_html = render_markdown(cleaned.get("body", ""))
-            refuse_new_problems(before, guide.with_page(before, guide.page_info(page), old_slug))
+            try:
+                refuse_new_problems(
+                    before, guide.with_page(before, guide.page_info(page), old_slug)
+                )
+            except ValidationError as error:
+                # At the top (raised on) and next to the field that caused it.
+                unpublishing = cleaned.get("status") != Page.Status.PUBLISHED
+                self.add_error("status" if unpublishing else "body", error.messages)
+                raise
+        refusal = "status" in cleaned and unpublish_refusal(self.instance, cleaned["status"])
+        if refusal:
+            # At the top of the form and next to the field, like every refusal.
+            self.add_error(None, refusal)
+            self.add_error("status", refusal)
         return cleaned
+
+    def clean_review_due(self):
+        value = self.cleaned_data["review_due"]
+        # An overdue date the editor left alone may stay: only a clinician's
+        # review can honestly move it on, and the editor may be fixing a typo.
+        if "review_due" in self.changed_data:
+            review_cycle.check_next_review_date(value)
+        return value
 
 
 @admin.register(Page)
-class PageAdmin(MarkdownxModelAdmin):
+class PageAdmin(PageLinksAdminMixin, MarkdownxModelAdmin):
     form = PageForm
     list_display = [
         "title", "status", "last_reviewed", "review_due", "review_state", "grade"
@@ -88,8 +109,9 @@ class PageAdmin(MarkdownxModelAdmin):
         ("Review", {"fields": ["checked", "review_due"]}),
         ("Related pages", {"fields": ["related"], "classes": ["collapse"]}),
         ("Checks and history", {"fields": ["grade", "earlier_versions"]}),
+        ("Links", {"fields": ["linked_from", "old_addresses"]}),
     ]
-    readonly_fields = ["checked", "grade", "earlier_versions"]
+    readonly_fields = ["checked", "grade", "earlier_versions", "linked_from", "old_addresses"]
 
     @admin.display(description="checked by a clinician")
     def checked(self, page):
@@ -116,19 +138,7 @@ class PageAdmin(MarkdownxModelAdmin):
         super().save_model(request, obj, form, change)
         # Every save is kept, so an editor can always find earlier wording.
         PageRevision.record(obj, request.user)
-        if not obj.is_published:
-            linking = [
-                p.title
-                for p in Page.objects.published().exclude(pk=obj.pk)
-                if obj.slug in guide.page_info(p).links_to
-            ]
-            if linking:
-                messages.warning(
-                    request,
-                    f"“{obj.title}” is not published, but these pages link to it: "
-                    f"{', '.join(linking)}. Parents following those links will see "
-                    "“Page not found”.",
-                )
+        tell_editor_after_save(request, obj, form)
         grade = reading_grade(obj.body_html)
         if grade > MAX_GRADE:
             messages.warning(
@@ -139,12 +149,13 @@ class PageAdmin(MarkdownxModelAdmin):
 
     @admin.display(description="review")
     def review_state(self, page):
-        today = timezone.localdate()
-        if page.review_is_overdue(today):
-            return "Overdue"
-        if page.review_due <= today + datetime.timedelta(REVIEW_SOON_DAYS):
-            return "Due soon"
-        return "OK"
+        # Words and a symbol, not colour alone (WCAG 1.4.1).
+        state = review_cycle.state(page)
+        if state == "overdue":
+            return mark_safe(
+                '<strong class="review-overdue"><span aria-hidden="true">⚠ </span>Overdue</strong>'
+            )
+        return "Due soon" if state == "soon" else "OK"
 
 
 @admin.register(PageRevision)

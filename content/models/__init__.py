@@ -2,7 +2,14 @@
 
 from content.models.feedback import Feedback
 from content.models.guide import Answer, Question
-from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRevision, Source
+from content.models.pages import (
+    REVIEW_SOON_DAYS,
+    Page,
+    PageQuerySet,
+    PageRedirect,
+    PageRevision,
+    Source,
+)
 from content.models.sitetext import SiteText
 
 __all__ = [
@@ -11,6 +18,7 @@ __all__ = [
     "Feedback",
     "Page",
     "PageQuerySet",
+    "PageRedirect",
     "PageRevision",
     "Question",
     "SiteText",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from content import links
 from content.rendering import RESERVED_IDS, render_markdown, sections
 
 # A review this close is "due soon" in the admin.
@@ -26,6 +27,13 @@ class PageQuerySet(models.QuerySet):
 
 
 class Page(models.Model):
+    """A page parents read.
+
+    save() renders the Markdown, stores the page's links and section ids, and
+    (through content.links.record_address_change) keeps an old address working
+    when a published page's slug changes.
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -59,6 +67,10 @@ class Page(models.Model):
         )
     )
     body_html = models.TextField(blank=True, editable=False)
+    # Worked out from body_html on save (content/links.py), so finding the
+    # pages that link to a page needs no page's text.
+    links = models.JSONField(default=list, blank=True, editable=False)
+    anchors = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
@@ -122,7 +134,15 @@ class Page(models.Model):
     def save(self, *args, **kwargs):
         # Rendered once here, not on every request; the admin hides body_html.
         self.body_html = render_markdown(self.body)
+        self.links = links.links_in(self.body_html)
+        self.anchors = links.anchors_in(self.body_html)
+        before = self.pk and Page.objects.filter(pk=self.pk).values("slug", "status").first()
         super().save(*args, **kwargs)
+        links.record_address_change(
+            self,
+            old_slug=before and before["slug"],
+            was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
+        )
 
     def get_absolute_url(self):
         return reverse("content:page", kwargs={"slug": self.slug})
@@ -184,6 +204,26 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.title}"
+
+
+class PageRedirect(models.Model):
+    """An old address of a published page, which now sends readers to the page.
+
+    Made by Page.save when a published page's slug changes (see
+    content.links.record_address_change); followed by the page view with a
+    permanent (301) redirect.
+    """
+
+    old_slug = models.SlugField(max_length=80, unique=True)
+    page = models.ForeignKey(Page, related_name="old_addresses", on_delete=models.CASCADE)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "old address"
+
+    def __str__(self):
+        return f"/pages/{self.old_slug}/ → {self.page.get_absolute_url()}"
 
 
 class PageRevision(models.Model):

@@ -1,9 +1,10 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from content import navigation
 from content.feedback import make_token
-from content.models import Feedback, Page
+from content.models import Feedback, Page, PageRedirect
 from content.questions import questions_section
 from content.structured_data import medical_web_page
 from neuroinfo.site import absolute_url
@@ -17,11 +18,16 @@ def visible_page(request, slug):
     # Staff see drafts at the same address, so they can check a page before
     # publishing it; everyone else gets the friendly 404.
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
-    return get_object_or_404(pages.prefetch_related("sources"), slug=slug)
+    page = pages.prefetch_related("sources").filter(slug=slug).first()
+    if page is None:
+        return _old_address(request, slug)
+    return page
 
 
 def page_detail(request, slug):
     page = visible_page(request, slug)
+    if not isinstance(page, Page):
+        return page  # the redirect from a moved page's old address
     previous, following = navigation.neighbours(page)
     heading, _ = questions_section(page.body_html)
     return render(
@@ -40,3 +46,11 @@ def page_detail(request, slug):
             "feedback_token": make_token(page.slug, Feedback.Where.PAGE),
         },
     )
+
+
+def _old_address(request, slug):
+    """A page that moved keeps its old address working: a permanent redirect."""
+    moved = PageRedirect.objects.select_related("page").filter(old_slug=slug).first()
+    if moved is None or not (moved.page.is_published or request.user.is_staff):
+        raise Http404("No such page.")
+    return redirect(moved.page, permanent=True)

@@ -5,7 +5,7 @@ the answers are read, checked and shown, never stored.
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from content import guide, navigation
@@ -21,6 +21,8 @@ OWN_QUESTION_LINES = 6
 
 def page_questions(request, slug):
     page = visible_page(request, slug)
+    if not isinstance(page, Page):  # a moved page: its questions moved with it
+        return redirect(page.url + "questions/", permanent=True)
     heading, questions = questions_section(page.body_html)
     if not questions:
         raise Http404("This page has no list of questions.")

@@ -13,6 +13,7 @@ from content.models import Answer, Page, Question, SiteText, Source
 from content.starting_guide import load_starting_guide
 from content.starting_pages import load_starting_pages
 from content.starting_site_text import load_starting_site_text
+from tests.factories import admin_url
 
 # live_server runs Django in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -93,8 +94,8 @@ def editor(django_user_model):
 
 
 def log_in(page, site):
-    page.goto(f"{site}/admin/login/")
+    page.goto(site + admin_url("login/"))
     page.fill("#id_username", "editor")
     page.fill("#id_password", "a-long-test-password")
     page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    page.wait_for_url(site + admin_url())

@@ -16,6 +16,7 @@ from content.feedback import RATE_LIMIT
 from content.models import Feedback, Page, Question
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
+from tests.factories import admin_url
 
 WCAG_AA = {
     "runOnly": {
@@ -91,12 +92,14 @@ def test_feedback_error_and_flood_pages_meet_aaa(page, site):
 
 
 ADMIN_PAGES = {
-    "page list": lambda: "/admin/content/page/",
-    "page change form": lambda: f"/admin/content/page/{Page.objects.get(slug='cns').pk}/change/",
-    "question list": lambda: "/admin/content/question/",
-    "feedback list": lambda: "/admin/content/feedback/",
-    "question change form": lambda: (
-        f"/admin/content/question/{Question.objects.get(key='where').pk}/change/"
+    "page list": lambda: admin_url("content/page/"),
+    "page change form": lambda: admin_url(
+        f"content/page/{Page.objects.get(slug='cns').pk}/change/"
+    ),
+    "question list": lambda: admin_url("content/question/"),
+    "feedback list": lambda: admin_url("content/feedback/"),
+    "question change form": lambda: admin_url(
+        f"content/question/{Question.objects.get(key='where').pk}/change/"
     ),
 }
 

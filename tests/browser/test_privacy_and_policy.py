@@ -6,6 +6,7 @@ from content.models import Page
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
 from tests.browser.test_guide_in_browser import complete_the_guide
+from tests.factories import admin_url
 
 
 def watch_csp(page):
@@ -50,7 +51,7 @@ def test_the_markdown_editor_previews_live_under_the_csp(page, site, editor):
     csp = watch_csp(page)
     log_in(page, site)
     cns = Page.objects.get(slug="cns")
-    page.goto(f"{site}/admin/content/page/{cns.pk}/change/")
+    page.goto(site + admin_url(f"content/page/{cns.pk}/change/"))
     editor_box = page.locator("textarea.markdownx-editor")
     editor_box.fill("## A new heading\n\n<img src=x onerror=alert(1)> Plain words.")
     preview = page.locator(".markdownx-preview")
@@ -62,7 +63,7 @@ def test_the_markdown_editor_previews_live_under_the_csp(page, site, editor):
 def test_the_slug_fills_itself_from_the_title_under_the_csp(page, site, editor):
     csp = watch_csp(page)
     log_in(page, site)
-    page.goto(f"{site}/admin/content/page/add/")
+    page.goto(site + admin_url("content/page/add/"))
     page.locator("#id_title").press_sequentially("When it comes back in the bones")
     assert page.input_value("#id_slug") == "when-it-comes-back-in-the-bones"
     assert csp == []

@@ -1,0 +1,127 @@
+"""The admin's side of links between pages: what links to a page, the refusals
+that keep parents from following a link to nothing, and what the editor is
+told after moving a page. The rules themselves are in content/links.py."""
+
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from content import links
+from content.models import Answer, Page
+
+
+def unpublish_refusal(page, new_status):
+    """The sentence refusing to unpublish `page`, or None when nothing links to it."""
+    if not page.pk or not page.is_published or new_status == Page.Status.PUBLISHED:
+        return None
+    linkers = links.linking_pages(page)
+    if not linkers:
+        return None
+    return (
+        f"“{page.title}” cannot be unpublished yet: {links.titles(linkers)} "
+        f"{'links' if len(linkers) == 1 else 'link'} to it, and parents following "
+        f"{'that link' if len(linkers) == 1 else 'those links'} would find nothing. "
+        "Change or remove the links first, then unpublish it."
+    )
+
+
+def deletion_refusals(page):
+    """Why `page` cannot be deleted, as sentences for the editor (empty when it can)."""
+    reasons = []
+    linkers = links.linking_pages(page)
+    if linkers:
+        reasons.append(
+            f"Published pages link to it: {links.titles(linkers)}. "
+            "Change or remove those links first."
+        )
+    answers = Answer.objects.filter(page=page).select_related("question")
+    if answers:
+        named = ", ".join(f"“{a.label}” to “{a.question.text}”" for a in answers)
+        reasons.append(
+            f"The guide leads to it from the answers {named}. Under Questions, send "
+            "those answers to another page first."
+        )
+    return reasons
+
+
+def tell_editor_after_save(request, page, form):
+    """After a save: say where an old address now leads, which pages still use
+    it, and warn when a page that published pages link to is not published."""
+    old_slug = form.initial.get("slug")
+    was_published = form.initial.get("status") == Page.Status.PUBLISHED
+    linkers = links.linking_pages(page)
+    if old_slug and old_slug != page.slug and was_published:
+        messages.info(
+            request,
+            f"The old address /pages/{old_slug}/ now sends readers to /pages/{page.slug}/, "
+            "so bookmarks and links keep working.",
+        )
+        using_old = [p for p in linkers if old_slug in p.old_addresses]
+        if using_old:
+            messages.warning(
+                request,
+                f"{links.titles(using_old)} still link to /pages/{old_slug}/. Change those "
+                f"links to /pages/{page.slug}/ so they do not depend on the redirect.",
+            )
+    if linkers and not page.is_published:
+        messages.warning(
+            request,
+            f"“{page.title}” is not published, but these pages link to it: "
+            f"{links.titles(linkers)}. Parents following those links will see "
+            "“Page not found”.",
+        )
+
+
+class PageLinksAdminMixin:
+    """What a page's change form shows about links, and the refused delete."""
+
+    @admin.display(description="pages that link here")
+    def linked_from(self, page):
+        linkers = links.linking_pages(page) if page.pk else []
+        if not linkers:
+            return "No published page links here."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a>{}</li>',
+                (
+                    (
+                        reverse("admin:content_page_change", args=[p.pk]),
+                        p.title,
+                        format_html(
+                            " (links to the old address {}: change it to /pages/{}/)",
+                            ", ".join(f"/pages/{s}/" for s in p.old_addresses),
+                            page.slug,
+                        )
+                        if p.old_addresses
+                        else "",
+                    )
+                    for p in linkers
+                ),
+            ),
+        )
+
+    @admin.display(description="old addresses")
+    def old_addresses(self, page):
+        old = [f"/pages/{r.old_slug}/" for r in page.old_addresses.all()] if page.pk else []
+        if not old:
+            return "None. If you change the address of a published page, the old one keeps working."
+        return ", ".join(old) + " (these send readers here)"
+
+    def get_actions(self, request):
+        # Bulk delete would skip the checks below; delete pages one at a time.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        page = self.get_object(request, object_id)
+        reasons = deletion_refusals(page) if page is not None else []
+        if reasons:
+            messages.error(request, f"“{page.title}” cannot be deleted yet.")
+            for reason in reasons:
+                messages.error(request, reason)
+            return redirect(reverse("admin:content_page_change", args=[page.pk]))
+        return super().delete_view(request, object_id, extra_context)

@@ -1,0 +1,154 @@
+"""Links between pages: what a page links to, who links to a page, and which
+links are broken.
+
+Each page stores its outgoing links and its section ids when it is saved
+(`Page.links`, `Page.anchors`, filled by `Page.save`), so finding the pages
+that link to one page reads those short lists, not every page's text.
+
+A stored link is a string: "slug" for a page, "slug#section" for a section of
+it, "#section" for a section of the same page.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from content.rendering import RESERVED_IDS
+
+_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
+_PAGE_PATH = re.compile(r"^/pages/([\w-]+)/?(?:#(.*))?$")
+_SAME_PAGE = re.compile(r"^#(.+)$")
+_ID = re.compile(r'\bid="([^"]+)"')
+
+# Ids the page template itself gives every page (its contents and sources
+# headings): a link to them works although no heading in the body has them.
+PAGE_TEMPLATE_IDS = RESERVED_IDS
+
+
+@dataclass(frozen=True)
+class Link:
+    slug: str  # "" for a section of the same page
+    section: str = ""
+
+    def __str__(self):
+        return f"{self.slug}#{self.section}" if self.section else self.slug
+
+    @classmethod
+    def parse(cls, stored):
+        slug, _, section = stored.partition("#")
+        return cls(slug, section)
+
+    def address(self, own_slug=""):
+        """The link as the reader's browser sees it, e.g. /pages/cns/#risk-groups."""
+        path = f"/pages/{self.slug or own_slug}/"
+        return f"{path}#{self.section}" if self.section else path
+
+
+def links_in(html):
+    """The internal links in HTML made by render_markdown, in order, without repeats."""
+    found = []
+    for href in _HREF.findall(html or ""):
+        page = _PAGE_PATH.match(href)
+        same = _SAME_PAGE.match(href)
+        if page:
+            found.append(str(Link(page.group(1), page.group(2) or "")))
+        elif same:
+            found.append(str(Link("", same.group(1))))
+    return list(dict.fromkeys(found))
+
+
+def anchors_in(html):
+    """Every id a link can point at in HTML made by render_markdown."""
+    return list(dict.fromkeys(_ID.findall(html or "")))
+
+
+@dataclass
+class Linker:
+    """A page whose text links to another page."""
+
+    pk: int
+    title: str
+    slug: str
+    old_addresses: list = field(default_factory=list)  # old slugs its links still use
+
+
+def linking_pages(page):
+    """The published pages, other than `page`, whose text links to `page`, at its
+    address or at an old address that now redirects to it. Two queries."""
+    from content.models import Page, PageRedirect
+
+    old = set(PageRedirect.objects.filter(page=page).values_list("old_slug", flat=True))
+    addresses = old | {page.slug}
+    found = []
+    rows = Page.objects.published().exclude(pk=page.pk).values_list("pk", "title", "slug", "links")
+    for pk, title, slug, stored in rows:
+        targets = {Link.parse(s).slug for s in stored or []} & addresses
+        if targets:
+            found.append(Linker(pk, title, slug, sorted(targets & old)))
+    return found
+
+
+def titles(pages):
+    """“A”, “B” and “C”: page titles for a sentence."""
+    quoted = [f"“{p.title}”" for p in pages]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def record_address_change(page, old_slug, was_published):
+    """Keep a page's old address working after its slug changed.
+
+    Called by Page.save. Redirects point at the page, not at an address, so a
+    page moved twice sends both old addresses straight to the new one (no
+    chains). A live page always wins: a redirect whose old address a page now
+    uses is removed, which also means a page moved back has no loop.
+    """
+    from content.models import PageRedirect
+
+    PageRedirect.objects.filter(old_slug=page.slug).delete()
+    if old_slug and old_slug != page.slug and was_published:
+        PageRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": page})
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    page_title: str
+    page_slug: str
+    link: Link
+    reason: str
+
+    def __str__(self):
+        address = self.link.address(self.page_slug)
+        return f"“{self.page_title}” (/pages/{self.page_slug}/) links to {address}: {self.reason}"
+
+
+def check_published_links():
+    """Every broken internal link on a published page, and every link that still
+    uses an old address (it works, through a redirect, but should be changed).
+
+    Reads the rendered text parents see, not the stored lists, so a list that
+    went stale cannot hide a broken link. Returns (broken, old, checked count).
+    """
+    from content.models import Page, PageRedirect
+
+    pages = list(Page.objects.published().only("title", "slug", "body_html"))
+    anchors = {p.slug: set(anchors_in(p.body_html)) | PAGE_TEMPLATE_IDS for p in pages}
+    moved = dict(
+        PageRedirect.objects.filter(page__status=Page.Status.PUBLISHED).values_list(
+            "old_slug", "page__slug"
+        )
+    )
+    broken, old, checked = [], [], 0
+    for page in pages:
+        for stored in links_in(page.body_html):
+            checked += 1
+            link = Link.parse(stored)
+            slug = link.slug or page.slug
+            if slug not in anchors and slug in moved:
+                reason = f"that page moved to /pages/{moved[slug]}/"
+                old.append(BrokenLink(page.title, page.slug, link, reason))
+                slug = moved[slug]
+            if slug not in anchors:
+                broken.append(BrokenLink(page.title, page.slug, link, "no published page there"))
+            elif link.section and link.section not in anchors[slug]:
+                reason = f"the page has no section “{link.section}”"
+                broken.append(BrokenLink(page.title, page.slug, link, reason))
+    return broken, old, checked

@@ -1,0 +1,213 @@
+"""Signing in to the admin: lockouts after wrong passwords (with no password
+hashing once locked out), sessions that end, and a movable admin address."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user("nurse", password=PASSWORD, is_staff=True)
+
+
+def sign_in(client, username, password, ip="192.0.2.1"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=ip,
+    )
+
+
+def fail(client, times, username="nurse", ip="192.0.2.1"):
+    """Sign in with a wrong password `times` times; return the last response."""
+    for _ in range(times):
+        response = sign_in(client, username, "wrong-password", ip)
+    return response
+
+
+@pytest.fixture
+def hashing():
+    """Count every password hash the login makes (checking one, or hashing a
+    dummy one for a user that does not exist)."""
+    calls = []
+
+    def counted(method):
+        def wrapper(self, *args, **kwargs):
+            calls.append(method.__name__)
+            return method(self, *args, **kwargs)
+
+        return wrapper
+
+    with (
+        mock.patch.object(MD5PasswordHasher, "verify", counted(MD5PasswordHasher.verify)),
+        mock.patch.object(MD5PasswordHasher, "encode", counted(MD5PasswordHasher.encode)),
+    ):
+        yield calls
+
+
+def test_the_right_password_signs_an_editor_in(client, editor):
+    response = sign_in(client, "nurse", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_five_wrong_passwords_lock_the_account_out_with_plain_advice(client, editor):
+    for _ in range(4):
+        response = fail(client, 1)
+        assert response.status_code == 200  # the login form again, with its error
+        assert "Please enter the correct username and password" in response.content.decode()
+    assert fail(client, 1).status_code == 429
+    response = sign_in(client, "nurse", PASSWORD)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Signing in is paused" in html
+    assert "Wait an hour, then sign in again" in html
+    assert "ask the site's administrator" in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_wrong_passwords_do_not_lock_anyone_out(client, editor):
+    fail(client, 4)
+    assert sign_in(client, "nurse", PASSWORD).status_code == 302
+
+
+def test_an_address_that_guessed_wrong_five_times_is_locked_out_for_every_account(
+    client, editor, django_user_model
+):
+    django_user_model.objects.create_user("doctor", password=PASSWORD, is_staff=True)
+    for name in ["a", "b", "c", "d"]:
+        assert fail(client, 1, username=name).status_code == 200
+    assert fail(client, 1, username="e").status_code == 429
+    assert sign_in(client, "doctor", PASSWORD).status_code == 429
+    # Another address is not locked out.
+    assert sign_in(client, "doctor", PASSWORD, ip="198.51.100.7").status_code == 302
+
+
+def test_the_lockout_ends_after_an_hour(client, editor):
+    fail(client, 5)
+    assert sign_in(client, "nurse", PASSWORD).status_code == 429
+    # axes reads its own clock, so move the recorded failures back instead.
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=61))
+    assert sign_in(client, "nurse", PASSWORD).status_code == 302
+
+
+def test_a_locked_out_attempt_costs_no_password_hashing(client, editor, hashing):
+    sign_in(client, "nurse", "wrong-password")
+    sign_in(client, "nobody", "wrong-password", ip="198.51.100.7")
+    # Without a lockout, a wrong password is hashed, even for an unknown user.
+    assert "verify" in hashing and "encode" in hashing
+    fail(client, 4)
+    hashing.clear()
+    for username, password in [("nurse", PASSWORD), ("nurse", "wrong"), ("nobody", "wrong")]:
+        assert sign_in(client, username, password).status_code == 429
+    assert hashing == []
+
+
+def test_axes_backend_comes_before_the_password_check():
+    assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_COOLOFF_TIME == 1
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"], "ip_address"]
+
+
+def test_behind_a_trusted_proxy_the_proxys_own_header_gives_the_address(rf, settings):
+    from neuroinfo.signing_in import client_ip
+
+    request = rf.post("/", HTTP_X_FORWARDED_FOR="203.0.113.9, 192.0.2.44", REMOTE_ADDR="10.0.0.1")
+    settings.TRUST_PROXY_HEADERS = False
+    assert client_ip(request) == "10.0.0.1"
+    settings.TRUST_PROXY_HEADERS = True
+    assert client_ip(request) == "192.0.2.44"
+
+
+# --- sessions ------------------------------------------------------------------
+
+
+def test_a_staff_session_ends_after_eight_hours_idle_and_with_the_browser(client, editor):
+    sign_in(client, "nurse", PASSWORD)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert client.session.get_expiry_age() == 8 * 60 * 60
+    assert client.session.get_expire_at_browser_close()
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""  # a browser-session cookie
+
+    later = timezone.now() + datetime.timedelta(hours=8, minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_each_admin_request_restarts_the_eight_hours(client, editor):
+    sign_in(client, "nurse", PASSWORD)
+    seven_hours = timezone.now() + datetime.timedelta(hours=7)
+    with mock.patch("django.utils.timezone.now", return_value=seven_hours):
+        assert client.get(reverse("admin:index")).status_code == 200
+    fourteen_hours = seven_hours + datetime.timedelta(hours=7)
+    with mock.patch("django.utils.timezone.now", return_value=fourteen_hours):
+        assert client.get(reverse("admin:index")).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/pages/cns/", "/guide/", "/guide/where/"])
+def test_public_pages_still_set_no_cookie(client, path):
+    sign_in(client, "someone", "wrong-password")  # even after a failed login
+    response = client.get(path)
+    assert response.status_code == 200
+    assert not response.cookies
+    assert b"Set-Cookie" not in response.serialize_headers()
+
+
+# --- the admin's address ---------------------------------------------------------
+
+
+def test_admin_path_moves_the_admin_and_robots_txt_follows():
+    code = (
+        "import django; django.setup();"
+        "from django.urls import reverse, resolve, Resolver404;"
+        "from django.template.loader import render_to_string;"
+        "print(reverse('admin:index'));"
+        "print(render_to_string('robots.txt').splitlines()[1]);"
+        "print(reverse('admin:login'))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "ADMIN_PATH": "/staff-door/"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["/staff-door/", "Disallow: /staff-door/", "/staff-door/login/"]
+
+
+def test_a_bad_admin_path_stops_the_site_with_a_clear_message():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "ADMIN_PATH": "/"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "ADMIN_PATH must be a path of letters, digits and hyphens" in result.stderr
+
+
+def test_no_template_names_the_admin_address():
+    for path in (ROOT / "templates").rglob("*"):
+        if path.is_file():
+            assert "/admin/" not in path.read_text(), path
