@@ -149,3 +149,13 @@ def test_the_guides_sheet_refuses_bad_answers_like_the_result(client, query):
     response = client.get(f"/guide/result/questions/?{query}")
     assert response.status_code == 400
     assert "Start the guide again" in response.content.decode()
+
+
+def test_a_moved_pages_questions_sheet_follows_it(client):
+    from content.models import PageRedirect
+
+    page = make_page(body=BODY, slug="new-address")
+    PageRedirect.objects.create(old_slug="old-address", page=page)
+    response = client.get("/pages/old-address/questions/")
+    assert response.status_code == 301
+    assert response["Location"] == "/pages/new-address/questions/"
