@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor clean lighthouse bench-lockout
+.PHONY: run test lint format install editor clean lighthouse bench-lockout bench-glossary
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ lighthouse: install
 # A public page's speed under a flood of wrong admin passwords, lockout off and on.
 bench-lockout: install
 	$(BIN)/python scripts/bench_lockout.py
+
+# Linking glossary words with 20 and 2,000 terms; search with 6 and 1,006 pages.
+bench-glossary: install
+	$(BIN)/python scripts/bench_glossary_and_search.py

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ContentConfig(AppConfig):
@@ -7,3 +8,24 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import checks  # noqa: F401  (registers the system checks)
+
+        post_migrate.connect(link_glossary_after_migrate, sender=self)
+
+
+def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):
+    """Link glossary words on every page after any migration that changed something.
+
+    Data migrations (ours or a later one that rewrites the pages' text) write
+    body_html with historical models, which never run Page.save(); this puts
+    the links back, whatever order the migrations ran in.
+    """
+    if not plan or apps is None:  # nothing was migrated, or a flush (tests)
+        return
+    try:
+        term_model = apps.get_model("content", "Term")
+        page_model = apps.get_model("content", "Page")
+    except LookupError:  # migrated back to before the glossary existed
+        return
+    from content.starting_glossary import link_all_pages
+
+    link_all_pages(term_model, page_model)

@@ -12,6 +12,7 @@ it, "#section" for a section of the same page.
 import re
 from dataclasses import dataclass, field
 
+from content.glossary import LINK_PREFIX
 from content.rendering import RESERVED_IDS
 
 _HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
@@ -51,7 +52,9 @@ def links_in(html):
         same = _SAME_PAGE.match(href)
         if page:
             found.append(str(Link(page.group(1), page.group(2) or "")))
-        elif same:
+        elif same and not same.group(1).startswith(LINK_PREFIX):
+            # "#word-…" links are the glossary's own (content/glossary.py); their
+            # targets are the words listed at the foot of the same page.
             found.append(str(Link("", same.group(1))))
     return list(dict.fromkeys(found))
 

@@ -29,7 +29,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 RESERVED_IDS = {
     "main-content", "contents-heading", "sources-heading", "start-heading",
     "pages-heading", "result-heading", "error-summary-title", "worried-now-heading",
-    "who-heading", "contact-heading",
+    "who-heading", "contact-heading", "words-heading", "search-help-heading",
+    "results-pages-heading", "results-words-heading",
 }  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from content.views.preview import markdownify
 
 admin.site.site_header = "neuroinfo editors"
 admin.site.site_title = "neuroinfo editors"
-admin.site.index_title = "Pages and the guide"
+admin.site.index_title = "Pages, the guide and the glossary"
 
 
 def uploads_are_off(request):

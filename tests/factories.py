@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from content.models import Page
+from content.models import Page, Term
 
 
 def make_page(**overrides):
@@ -18,6 +18,17 @@ def make_page(**overrides):
     }
     fields.update(overrides)
     return Page.objects.create(**fields)
+
+
+def make_term(**overrides):
+    fields = {
+        "term": "test word",
+        "slug": "test-word",
+        "definition": "A word used in tests.",
+        "other_names": "",
+    }
+    fields.update(overrides)
+    return Term.objects.create(**fields)
 
 
 def page_form_data(page, **changes):

@@ -53,8 +53,8 @@ def test_public_pages_set_no_cookies(client, page):
 
 def test_pages_need_a_fixed_number_of_queries(client, page, django_assert_max_num_queries):
     # The page, its sources, its related pages, the pages before and after it,
-    # and the site-wide texts for the "worried right now" box.
-    with django_assert_max_num_queries(7):
+    # the site-wide texts for the "worried right now" box and the words explained at its foot.
+    with django_assert_max_num_queries(8):
         client.get(page.get_absolute_url())
 
 

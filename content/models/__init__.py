@@ -1,6 +1,7 @@
 """The app's models, one module per capability, re-exported here."""
 
 from content.models.feedback import Feedback
+from content.models.glossary import Term
 from content.models.guide import Answer, Question
 from content.models.pages import (
     REVIEW_SOON_DAYS,
@@ -23,4 +24,5 @@ __all__ = [
     "Question",
     "SiteText",
     "Source",
+    "Term",
 ]

@@ -1,17 +1,37 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
+from django.db.models import TextField, Value
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from content import links
+from content.glossary import LINK_PREFIX, link_terms
+from content.readability import plain_text
 from content.rendering import RESERVED_IDS, render_markdown, sections
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
+
+# PostgreSQL's text search configuration for the site's language.
+SEARCH_CONFIG = "english"
+
+
+def search_vector(title, summary, body_html):
+    """What PostgreSQL searches for a page: title weighs most, then summary, then text."""
+    return (
+        SearchVector(Value(title, output_field=TextField()), weight="A", config=SEARCH_CONFIG)
+        + SearchVector(Value(summary, output_field=TextField()), weight="B", config=SEARCH_CONFIG)
+        + SearchVector(
+            Value(plain_text(body_html), output_field=TextField()),
+            weight="C",
+            config=SEARCH_CONFIG,
+        )
+    )
 
 
 class PageQuerySet(models.QuerySet):
@@ -66,7 +86,11 @@ class Page(models.Model):
             "want to ask. Raw HTML is shown as text."
         )
     )
+    # The rendered text, with glossary words linked (see save()).
     body_html = models.TextField(blank=True, editable=False)
+    # Kept up to date by save() on PostgreSQL (with a GIN index); empty on SQLite,
+    # where search ranks matching words instead (content/search.py).
+    search_vector = SearchVectorField(null=True, editable=False)
     # Worked out from body_html on save (content/links.py), so finding the
     # pages that link to a page needs no page's text.
     links = models.JSONField(default=list, blank=True, editable=False)
@@ -132,8 +156,14 @@ class Page(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Rendered once here, not on every request; the admin hides body_html.
-        self.body_html = render_markdown(self.body)
+        """Render the text once here, not on every request, and link glossary words.
+
+        One query loads every term, however many there are (`Term.objects.glossary`);
+        `content/models/glossary.py` re-links pages when a term changes.
+        """
+        from content.models.glossary import Term  # that module imports this one
+
+        self.body_html, used_terms = link_terms(render_markdown(self.body), Term.objects.glossary())
         self.links = links.links_in(self.body_html)
         self.anchors = links.anchors_in(self.body_html)
         before = self.pk and Page.objects.filter(pk=self.pk).values("slug", "status").first()
@@ -143,6 +173,11 @@ class Page(models.Model):
             old_slug=before and before["slug"],
             was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
         )
+        self.terms.set(used_terms)
+        if connection.vendor == "postgresql":
+            Page.objects.filter(pk=self.pk).update(
+                search_vector=search_vector(self.title, self.summary, self.body_html)
+            )
 
     def get_absolute_url(self):
         return reverse("content:page", kwargs={"slug": self.slug})
@@ -151,7 +186,9 @@ class Page(models.Model):
         errors = {}
         if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
             errors["review_due"] = "The next review must be due after the page was last reviewed."
-        taken = RESERVED_IDS & {id_ for id_, _ in sections(render_markdown(self.body))}
+        ids = {id_ for id_, _ in sections(render_markdown(self.body))}
+        # "word-…" ids belong to the words explained at the foot of the page.
+        taken = (RESERVED_IDS & ids) | {id_ for id_ in ids if id_.startswith(LINK_PREFIX)}
         if taken:
             errors["body"] = (
                 f"The heading id {', '.join(sorted(taken))} is used by the site itself: "

@@ -44,6 +44,7 @@ def page_detail(request, slug):
                 page, absolute_url(request, page.get_absolute_url())
             ),
             "feedback_token": make_token(page.slug, Feedback.Where.PAGE),
+            "words": sorted(page.terms.all(), key=lambda term: term.term.casefold()),
         },
     )
 

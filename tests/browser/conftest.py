@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from content.models import Answer, Page, Question, SiteText, Source
+from content.models import Answer, Page, Question, SiteText, Source, Term
+from content.starting_glossary import load_starting_glossary
 from content.starting_guide import load_starting_guide
 from content.starting_pages import load_starting_pages
 from content.starting_site_text import load_starting_site_text
@@ -55,11 +56,12 @@ def browser():
 
 @pytest.fixture
 def site(live_server):
-    """The live site with its starting pages, guide and site-wide texts (emptied after
-    each test)."""
+    """The live site with its starting pages, guide, site-wide texts and glossary
+    (emptied after each test)."""
     load_starting_pages(Page, Source)
     load_starting_guide(Question, Answer, Page)
     load_starting_site_text(SiteText)
+    load_starting_glossary(Term, Page)
     return live_server.url
 
 

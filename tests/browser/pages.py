@@ -17,4 +17,8 @@ PUBLIC_PAGES = {
     "feedback thanks": "/feedback/thanks/?page=high-risk",
     "not found": "/pages/no-such-page/",
     "bad guide address": "/guide/result/?where=underground",
+    "glossary": "/glossary/",
+    "search results": "/search/?q=marrow",
+    "empty search": "/search/?q=",
+    "search with no results": "/search/?q=xylophone",
 }

@@ -79,6 +79,8 @@ def test_focused_header_links_and_visited_buttons_stay_readable(page, site):
     assert page.evaluate("getComputedStyle(document.activeElement).color") == "rgb(11, 12, 12)"
     page.keyboard.press("Tab")  # Home
     page.keyboard.press("Tab")  # Find the right page
+    page.keyboard.press("Tab")  # the header's search box
+    page.keyboard.press("Tab")  # its Search button
     page.keyboard.press("Tab")  # Start the guide button
     style = page.evaluate(
         "[document.activeElement.className, getComputedStyle(document.activeElement).color]"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0010_page_links_and_old_addresses"),
+        ("content", "0013_starting_glossary"),
     ]
 
     operations = [

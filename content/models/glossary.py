@@ -1,0 +1,147 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from content.glossary import compile_glossary, link_terms, normalise, split_names
+from content.models.pages import Page
+from content.rendering import render_markdown
+
+NCI_DICTIONARY = "NCI Dictionary of Cancer Terms"
+NCI_DICTIONARY_URL = "https://www.cancer.gov/publications/dictionaries/cancer-terms"
+
+
+class TermQuerySet(models.QuerySet):
+    def glossary(self):
+        """Every term's names, compiled for linking: one query, however many terms."""
+        rows = self.order_by().values_list("pk", "slug", "term", "other_names")
+        return compile_glossary(
+            (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
+        )
+
+
+class Term(models.Model):
+    """A medical word explained in plain language, for the glossary and the pages.
+
+    Pages link the first use of each term in each section, on save
+    (`Page.save`). When a term is added, renamed or deleted, the signal
+    handlers at the end of this module re-link the pages that use it; after
+    `migrate`, `content.apps.link_glossary_after_migrate` re-links every page
+    (data migrations write pages without Page.save).
+    """
+
+    term = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The word as parents meet it on the pages, e.g. 'bone marrow'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Its address in the glossary: /glossary/#this-slug. Fills itself from the term.",
+    )
+    definition = models.TextField(
+        help_text="One or two short sentences, in our own words, at reading grade 8 or lower. "
+        "Never copy the source's sentences. Parents read this in the middle of a page.",
+    )
+    other_names = models.TextField(
+        blank=True,
+        help_text="Other names it goes by, one a line (e.g. 'dinutuximab' for ch14.18). Pages "
+        "link these too.",
+    )
+    source_name = models.CharField(
+        "based on",
+        max_length=200,
+        default=NCI_DICTIONARY,
+        help_text="The source this explanation is based on. Parents see it in the glossary.",
+    )
+    source_url = models.URLField(
+        "source address", blank=True, default=NCI_DICTIONARY_URL, help_text="Where it can be read."
+    )
+    pages = models.ManyToManyField(
+        Page,
+        related_name="terms",
+        blank=True,
+        editable=False,
+        help_text="Pages that link this term. Kept up to date when pages or terms are saved.",
+    )
+
+    history = HistoricalRecords()
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def get_absolute_url(self):
+        return reverse("content:glossary") + f"#{self.slug}"
+
+    @property
+    def names(self):
+        return [self.term, *split_names(self.other_names)]
+
+    @property
+    def also_called(self):
+        return split_names(self.other_names)
+
+    @property
+    def letter(self):
+        """The glossary's heading for this term: its first letter, or 0-9."""
+        first = self.term[:1].upper()
+        return first if first.isalpha() else "0-9"
+
+    def clean(self):
+        # A name shared by two terms would link to whichever came first.
+        mine = {normalise(name) for name in self.names}
+        for other in Term.objects.exclude(pk=self.pk):
+            shared = mine & {normalise(name) for name in other.names}
+            if shared:
+                raise ValidationError(
+                    {
+                        "other_names": f"“{', '.join(sorted(shared))}” already belongs to "
+                        f"“{other.term}”. Each name can explain only one term."
+                    }
+                )
+
+
+def relink_pages(pages):
+    """Link glossary terms in these pages again, with one query for the terms.
+
+    Writes body_html with update(), not save(): the page's own text did not
+    change, so it needs no new version in its history.
+    """
+    glossary = Term.objects.glossary()
+    for page in pages:
+        html, used = link_terms(render_markdown(page.body), glossary)
+        Page.objects.filter(pk=page.pk).update(body_html=html)
+        page.terms.set(used)
+
+
+def pages_using(term, page_ids=()):
+    """Pages that link the term now, or whose text holds one of its names."""
+    mentions = Q(pk__in=list(page_ids))
+    for name in term.names:
+        mentions |= Q(body__icontains=name)
+    return Page.objects.filter(mentions).only("pk", "body")
+
+
+@receiver(post_save, sender=Term, dispatch_uid="relink_pages_after_term_save")
+def relink_after_save(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: the pages are loaded as they were saved
+        return
+    relink_pages(pages_using(instance, instance.pages.values_list("pk", flat=True)))
+
+
+@receiver(pre_delete, sender=Term, dispatch_uid="remember_pages_before_term_delete")
+def remember_pages(sender, instance, **kwargs):
+    instance._linked_page_ids = list(instance.pages.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Term, dispatch_uid="relink_pages_after_term_delete")
+def relink_after_delete(sender, instance, **kwargs):
+    relink_pages(Page.objects.filter(pk__in=getattr(instance, "_linked_page_ids", [])))

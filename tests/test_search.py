@@ -1,0 +1,237 @@
+"""Search (content/search.py and /search/): ranking, highlighting, synonyms and
+odd queries. CI runs these on SQLite and on PostgreSQL."""
+
+import logging
+
+import pytest
+from django.db import connection
+
+from content import search
+from content.models import Page
+from tests.factories import make_page
+
+
+def result_urls(client, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    return [url for url in _links(response.content.decode())]
+
+
+def _links(html):
+    import re
+
+    return re.findall(r'class="search-results__link" href="([^"]+)"', html)
+
+
+def test_cleaning_a_query_drops_control_characters_and_clips_it():
+    query = search.clean_query("bone\x00 marrow\t\n" + "x" * 500)
+    assert query.clipped
+    assert len(query.text) <= search.MAX_QUERY_LENGTH
+    assert "\x00" not in query.text
+    assert query.words[:2] == ["bone", "marrow"]
+
+
+def test_only_words_survive_so_quotes_and_sql_do_nothing():
+    query = search.clean_query("\"marrow'; DROP TABLE content_page; --")
+    assert query.words == ["marrow", "drop", "table", "content_page"]
+    assert search.clean_query("?!… ---").terms == []
+
+
+def test_common_words_are_dropped_unless_nothing_else_is_left():
+    assert search.clean_query("what is the marrow").words == ["marrow"]
+    assert search.clean_query("what is it").words == ["what", "is", "it"]
+
+
+def test_parents_words_are_widened_with_the_words_the_pages_use():
+    assert {"recurrence", "recurrent"} <= set(search.clean_query("relapse").terms)
+    assert "recurrent" in search.clean_query("it came back").terms
+    assert "bone marrow" in search.clean_query("marrow").terms
+    assert "central nervous system" in search.clean_query("brain").terms
+    assert "spinal cord" in search.clean_query("spine").terms
+    assert "clinical trial" in search.clean_query("a study").terms
+    assert "retinoid" in search.clean_query("vitamin a").terms
+
+
+def test_highlighting_marks_matches_and_escapes_everything_else():
+    matcher = search.highlighter(["marrow", "bone marrow"])
+    html = search.highlight("<b>Bone marrow</b> & marrows", matcher)
+    assert html == "&lt;b&gt;<mark>Bone marrow</mark>&lt;/b&gt; &amp; <mark>marrows</mark>"
+
+
+def test_an_extract_is_short_and_centred_on_the_match():
+    text = ("Words before. " * 40) + "The bone marrow is soft. " + ("Words after. " * 40)
+    extract = search.extract(text, search.highlighter(["marrow"]))
+    assert "<mark>marrow</mark>" in extract
+    assert extract.startswith("… ") and extract.endswith(" …")
+    assert len(extract) < search.EXTRACT_LENGTH + 40
+
+
+def test_an_extract_shows_the_line_with_the_most_search_words():
+    text = "It came back.\nNothing here.\nIt came back in the bone marrow.\nThe marrow."
+    extract = search.extract(text, search.highlighter(["back", "marrow"]))
+    assert extract == "It came <mark>back</mark> in the bone <mark>marrow</mark>."
+
+
+def test_an_extract_falls_back_to_the_summary_when_the_text_has_no_match():
+    extract = search.extract("Nothing here.", search.highlighter(["marrow"]), "About marrow.")
+    assert extract == "About <mark>marrow</mark>."
+
+
+def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(client, db):
+    make_page(slug="in-body", title="Other", summary="Other.", body="About lymphoma here.")
+    make_page(slug="in-summary", title="Other two", summary="About lymphoma.", body="Text.")
+    make_page(slug="in-title", title="Lymphoma", summary="Other.", body="Text.")
+    urls = result_urls(client, "lymphoma")
+    assert urls == ["/pages/in-title/", "/pages/in-summary/", "/pages/in-body/"]
+
+
+def test_more_matching_words_rank_higher(client, db):
+    make_page(slug="one-word", title="Page one", summary="S.", body="Lymphoma.")
+    make_page(slug="two-words", title="Page two", summary="S.", body="Lymphoma and melanoma.")
+    assert result_urls(client, "melanoma lymphoma")[:2] == ["/pages/two-words/", "/pages/one-word/"]
+
+
+def test_results_highlight_the_matching_words(client, db):
+    html = client.get("/search/", {"q": "marrow"}).content.decode()
+    assert "<mark>marrow</mark>" in html or "<mark>bone marrow</mark>" in html
+    assert "/pages/what-is-recurrence/" in html
+    assert "/glossary/#bone-marrow" in html
+
+
+@pytest.mark.parametrize(
+    ("q", "page"),
+    [
+        ("relapse", "/pages/what-is-recurrence/"),
+        ("it came back", "/pages/what-is-recurrence/"),
+        ("marrow", "/pages/what-is-recurrence/"),
+        ("brain", "/pages/cns/"),
+        ("spine", "/pages/cns/"),
+        ("trial", "/pages/clinical-trials/"),
+        ("research study", "/pages/clinical-trials/"),
+        ("crizotinib", "/pages/clinical-trials/"),
+        ("MIBG", "/pages/high-risk/"),
+    ],
+)
+def test_parents_own_words_find_the_right_page_among_the_first_results(client, db, q, page):
+    assert page in result_urls(client, q)[:3]
+
+
+def test_relapse_finds_the_words_recurrence_and_relapse(client, db):
+    urls = result_urls(client, "relapse")
+    assert "/glossary/#relapse" in urls
+    assert "/glossary/#recurrence" in urls
+
+
+def test_drafts_never_appear_in_search(client, db):
+    make_page(slug="secret", title="Lymphoma draft", status=Page.Status.DRAFT)
+    assert result_urls(client, "lymphoma") == []
+
+
+ODD_QUERIES = [
+    "a" * 500,
+    "marrow " * 100,
+    "'; DROP TABLE content_page; --",
+    '"bone marrow"',
+    "bone\x00marrow",
+    "\x00",
+    "🙂 日本語 ñandú",
+    "%_%",
+    "\\",
+    "<script>alert(1)</script>",
+    "a & b | c ! d : e * f ( g )",
+    "''''",
+]
+
+
+@pytest.mark.parametrize("q", ODD_QUERIES)
+def test_odd_queries_get_a_calm_page(client, db, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_a_very_long_query_says_it_was_shortened(client, db):
+    html = client.get("/search/", {"q": "marrow " * 100}).content.decode()
+    assert "we used only its first 200 characters" in html
+    assert "/pages/what-is-recurrence/" in html
+
+
+def test_a_query_without_words_offers_the_guide_and_the_pages(client, db):
+    for q in ["", "   ", "?!"]:
+        html = client.get("/search/", {"q": q}).content.decode()
+        assert 'href="/guide/"' in html
+        assert 'href="/#pages-heading"' in html
+    assert "Type a word or two" in client.get("/search/", {"q": ""}).content.decode()
+    assert client.get("/search/").status_code == 200
+
+
+def test_a_search_that_finds_nothing_offers_the_guide_and_the_pages(client, db):
+    html = client.get("/search/", {"q": "xylophone"}).content.decode()
+    assert "We found nothing for “xylophone”" in html
+    assert 'href="/guide/"' in html
+    assert 'href="/#pages-heading"' in html
+
+
+def test_results_are_not_indexed_not_shared_by_caches_and_set_no_cookie(client, db):
+    response = client.get("/search/", {"q": "marrow"})
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "private" in response["Cache-Control"]
+    assert not response.cookies
+
+
+def test_robots_txt_keeps_crawlers_out_of_search_results(client):
+    assert "Disallow: /search/" in client.get("/robots.txt").content.decode()
+
+
+def test_search_refuses_a_post(client, db):
+    assert client.post("/search/", {"q": "marrow"}).status_code == 405
+
+
+def test_the_query_reaches_no_log(client, db, caplog):
+    with caplog.at_level(logging.DEBUG):
+        client.get("/search/", {"q": "secretword marrow"})
+        client.get("/search/missing/", {"q": "secretword"})
+    assert "secretword" not in caplog.text
+
+
+def test_every_page_has_a_labelled_search_form_in_its_header(client, db):
+    html = client.get("/").content.decode()
+    assert '<form class="site-search" role="search" action="/search/" method="get">' in html
+    assert '<label class="visually-hidden" for="site-search-q">Search this site</label>' in html
+    # The results page has its own form, so the header's is left out there.
+    assert "site-search-q" not in client.get("/search/").content.decode()
+
+
+def test_search_costs_the_same_queries_with_1000_pages(client, db, django_assert_num_queries):
+    with django_assert_num_queries(2):  # pages, then glossary terms
+        client.get("/search/", {"q": "marrow trial"})
+    Page.objects.bulk_create(
+        Page(
+            title=f"Generated page {n}",
+            slug=f"generated-{n}",
+            summary="About bone marrow.",
+            body="Some text about a trial.",
+            body_html="<p>Some text about a trial.</p>",
+            status=Page.Status.PUBLISHED,
+            review_due="2027-01-01",
+        )
+        for n in range(1000)
+    )
+    with django_assert_num_queries(2):
+        html = client.get("/search/", {"q": "marrow trial"}).content.decode()
+    assert html.count('class="search-results__link"') <= 2 * search.MAX_RESULTS
+
+
+def test_postgresql_keeps_an_indexed_search_vector_and_sqlite_needs_none(db):
+    page = make_page(slug="vector", title="Lymphoma", body="Text.")
+    page.refresh_from_db()
+    if connection.vendor == "postgresql":
+        assert "lymphoma" in page.search_vector
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'content_page_search_vector_gin'"
+            )
+            assert "USING gin (search_vector)" in cursor.fetchone()[0]
+    else:
+        assert page.search_vector is None
