@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "csp",
     "simple_history",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "neuroinfo.site.context",
                 "content.context_processors.site_text",
             ],
         },
@@ -121,6 +123,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # --- end of issue 11's database block -----------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The site's public address, e.g. https://neuroinfo.example.org, for canonical
+# links, the sitemap, robots.txt, sharing tags and printouts. Empty: the address
+# the request came to (fine behind a proxy that passes the Host header).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+SITE_NAME = "neuroinfo"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -87,3 +87,16 @@ def page_form_data(page, **changes):
 def admin_url(path=""):
     """An address in the admin, wherever ADMIN_PATH puts it: admin_url("content/page/")."""
     return reverse("admin:index") + path
+
+
+def make_checked_page(**overrides):
+    """A page a clinician has signed off."""
+    from django.utils import timezone
+
+    fields = {
+        "checked_at": timezone.now(),
+        "checked_by_role": "Medical reviewer",
+        "last_reviewed": datetime.date(2026, 11, 20),
+    }
+    fields.update(overrides)
+    return make_page(**fields)

@@ -73,9 +73,9 @@ def test_public_pages_set_no_cookies(client, page):
 
 
 def test_pages_need_a_fixed_number_of_queries(client, page, django_assert_max_num_queries):
-    # The page, its sources, the site-wide texts for the "worried right now" box,
-    # and the words explained at its foot.
-    with django_assert_max_num_queries(4):
+    # The page, its sources, its related pages, the pages before and after it,
+    # the site-wide texts for the "worried right now" box and the words explained at its foot.
+    with django_assert_max_num_queries(8):
         response = client.get(page.get_absolute_url())
     assert response.status_code == 200
     assert '<h2 id="a-section">' in response.content.decode()

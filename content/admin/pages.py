@@ -52,15 +52,20 @@ class PageForm(forms.ModelForm):
     class Meta:
         model = Page
         fields = [
-            "title", "slug", "summary", "status", "order", "body", "review_due"
+            "title", "slug", "summary", "status", "order", "body", "review_due", "related"
         ]  # fmt: skip
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "cols": 80}),
             "body": LabelledMarkdownxWidget,
+            # Checkboxes: usable by keyboard and screen reader without the
+            # admin's JavaScript filter widget.
+            "related": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "related" in self.fields and self.instance.pk:
+            self.fields["related"].queryset = Page.objects.exclude(pk=self.instance.pk)
         if self.instance.pk:
             self.fields["edit_token"].initial = review.edit_token(self.instance)
             # Editors carry on from the text waiting for sign-off, not the live one.
@@ -167,6 +172,7 @@ class PageAdmin(PageReviewMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
         (None, {"fields": ["title", "slug", "summary", "status", "order", "edit_token"]}),
         ("Text", {"fields": ["body"]}),
         ("Review", {"fields": ["checked", "review_due"]}),
+        ("Related pages", {"fields": ["related"], "classes": ["collapse"]}),
         ("Checks and history", {"fields": ["grade", "earlier_versions"]}),
         ("Links", {"fields": ["linked_from", "old_addresses"]}),
     ]

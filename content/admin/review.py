@@ -130,7 +130,8 @@ class PageReviewMixin:
 
     def save_page_settings(self, request, obj, form, change):
         """Save what goes straight onto the row. A published page's text waits for
-        sign-off (save_related); its address, order and review date do not."""
+        sign-off (save_related); its address, order, review date and related
+        pages (navigation, not medical text) do not."""
         stored = Page.objects.filter(pk=obj.pk).first() if change else None
         if stored is None or not stored.is_published:
             obj.save()  # a draft: the public cannot see it, so it is edited in place
@@ -149,6 +150,8 @@ class PageReviewMixin:
 
     def save_related(self, request, form, formsets, change):
         # The sources are part of the text: review.save_edit keeps them with it.
+        # The form's many-to-many fields (related pages) go straight onto the row.
+        form.save_m2m()
         page = Page.objects.get(pk=form.instance.pk)
         outcome = review.save_edit(page, text_from_forms(form, formsets), request.user)
         request.page_saved_as = outcome

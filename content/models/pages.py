@@ -144,6 +144,17 @@ class Page(models.Model):
             "shares one date, reviews get skipped."
         ),
     )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="related pages",
+        help_text=(
+            "Pages parents see under 'Related pages'. Leave empty to list the pages this "
+            "page links to. Drafts are never shown."
+        ),
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -156,6 +167,8 @@ class Page(models.Model):
     class Meta:
         ordering = ["order", "title"]
         permissions = [("sign_off_page", "Can sign off and publish pages")]
+        # Previous/next links look up a published page's neighbours in this order.
+        indexes = [models.Index(fields=["status", "order", "title"], name="page_status_order")]
 
     def __str__(self):
         return self.title

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from content import guide
+from content.feedback import make_token
 
 # A page depends only on its address, so the parent's own browser may keep it
 # (Back and Forward are instant); "private" keeps shared caches from storing
@@ -151,5 +152,7 @@ def result(request):
             "notes": notes,
             "related": related,
             "back_url": question_url(walk.steps[-1].question.key, answers),
+            "questions_url": _with_query(reverse("content:guide_questions"), answers),
+            "feedback_token": make_token(page.slug, "guide-result"),
         },
     )
