@@ -7,8 +7,15 @@ is stored. `load_questionnaire()` is the only function that reads the database.
 
 from dataclasses import dataclass, field, replace
 
+from neuroinfo.tracking import is_tracking_parameter
+
 # Question keys are path segments under /guide/; these are taken.
 RESERVED_KEYS = {"result"}
+
+
+def is_reserved_key(key):
+    """Taken by the guide's own addresses, or a tracking parameter the site drops."""
+    return key in RESERVED_KEYS or is_tracking_parameter(key)
 
 
 class Problem(str):
@@ -226,7 +233,7 @@ def problems(questionnaire):
     keys = {q.key for q in questionnaire.questions}
     for question in questionnaire.questions:
         where = f"Question “{question.text}”"
-        if question.key in RESERVED_KEYS:
+        if is_reserved_key(question.key):
             found.append(f"{where} has the key “{question.key}”, which the guide uses itself.")
         if len(question.answers) < 2:
             found.append(f"{where} needs at least two answers.")

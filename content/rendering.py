@@ -34,6 +34,46 @@ RESERVED_IDS = {
 }  # fmt: skip
 
 
+# Bounds on the work one render may take (issue 11). For each "[" python-markdown
+# looks for its link's end through the rest of the paragraph, so its time grows
+# with (number of "[") x (length of the paragraph): 10 KB of "[" took 11 s. It
+# also recurses once per level of nesting (lists 400 deep: RecursionError).
+# Real pages are far inside these: the starting pages are under 4,000
+# characters, score about 1,000 link work and nest lists two deep; at the
+# bounds a render takes well under a second (scripts/bench_markdown.py).
+MAX_BODY_CHARS = 100_000
+MAX_LINK_WORK = 500_000  # the sum over paragraphs of "[" count x paragraph length
+MAX_NESTING = 20
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NESTING_PREFIX = re.compile(r"[ \t>]*")
+
+
+class MarkdownError(ValueError):
+    """Text the renderer will not take on. The message is shown to the editor."""
+
+
+def check_markdown(text):
+    """Raise MarkdownError when `text` is beyond the bounds above."""
+    if len(text) > MAX_BODY_CHARS:
+        raise MarkdownError(
+            f"The text is {len(text):,} characters long; a page can have at most "
+            f"{MAX_BODY_CHARS:,}. Split it into two pages."
+        )
+    if sum(block.count("[") * len(block) for block in _BLANK_LINE.split(text)) > MAX_LINK_WORK:
+        raise MarkdownError(
+            "This text has too many “[” characters (links) in long paragraphs to be shown "
+            "quickly. Put blank lines between paragraphs, or use fewer links in one paragraph."
+        )
+    for line in text.splitlines():
+        prefix = _NESTING_PREFIX.match(line).group(0).expandtabs(4)
+        if prefix.count(">") + len(prefix.replace(">", "")) // 4 > MAX_NESTING:
+            raise MarkdownError(
+                f"Some lists or quotes are nested more than {MAX_NESTING} levels deep. "
+                "Use fewer levels."
+            )
+
+
 def render_markdown(text):
     """Render editor Markdown to HTML that is safe to show to anyone.
 
@@ -42,7 +82,12 @@ def render_markdown(text):
     typed into the Markdown is escaped, so it shows as text, and the result is
     then cleaned by nh3 against an allowlist as a second line of defence. The
     page title is the only h1, so a `#` heading in the body loses its tag.
+
+    Raises MarkdownError, with a message for the editor, for text beyond the
+    bounds above or that the renderer fails on.
     """
+    text = text or ""
+    check_markdown(text)
     md = markdown.Markdown(
         extensions=["toc", "tables", "attr_list", "sane_lists"],
         # align="…" survives the allowlist; python-markdown's default style="…" would not.
@@ -52,8 +97,15 @@ def render_markdown(text):
     # Without these two, python-markdown passes raw HTML straight through.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    try:
+        html = md.convert(text)
+    except RecursionError as error:
+        # A safety net behind check_markdown: never a 500 for an editor's text.
+        raise MarkdownError(
+            "This text is too deeply nested to show. Use fewer levels of lists or quotes."
+        ) from error
     return nh3.clean(
-        md.convert(text or ""),
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
@@ -63,9 +115,23 @@ def render_markdown(text):
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_HEADING_ID = re.compile(r'<h[2-6] id="([^"]+)">')
 _TAG = re.compile(r"<[^>]+>")
 
 
 def sections(html):
     """The (id, text) of each h2 in HTML made by render_markdown, for a contents list."""
     return [(id_, unescape(_TAG.sub("", text)).strip()) for id_, text in _H2.findall(html)]
+
+
+def heading_ids(html):
+    """The id of every heading, at every level, in HTML made by render_markdown."""
+    return _HEADING_ID.findall(html)
+
+
+_PAGE_LINK = re.compile(r'href="/pages/([\w-]+)/')
+
+
+def linked_slugs(html):
+    """Slugs of the site's pages that `html` links to, in the order they first appear."""
+    return tuple(dict.fromkeys(_PAGE_LINK.findall(html)))

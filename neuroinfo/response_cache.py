@@ -4,6 +4,9 @@ Opt a view in with one line:
 
     @public_page                 # the address's path is the whole key
     @public_page(query=True)     # path + sorted query string (see below)
+    @public_page(query=True, private=True)  # kept here, but only the visitor's
+                                 # own browser may keep it (the guide: its
+                                 # addresses hold a child's answers)
 
 For a visitor who is not signed in, the finished response is kept in the
 shared cache (`settings.PUBLIC_PAGE_CACHE`, Redis when several servers run)
@@ -176,7 +179,7 @@ def _compressible(content_type, body):
     return len(body) >= MIN_COMPRESS_BYTES and content_type.startswith(COMPRESSIBLE_TYPES)
 
 
-def make_entry(response):
+def make_entry(response, private=False):
     """What the cache keeps of a finished response: plain data, nothing about the visitor."""
     body = response.content
     content_type = response.get("Content-Type", "text/html; charset=utf-8")
@@ -197,11 +200,31 @@ def make_entry(response):
         # Headers the middleware inside the cache added (CSP, X-Frame-Options…),
         # filled in by PublicPageCacheMiddleware so a hit need not run them again.
         "headers": {},
+        "cache_control": _cache_control(private),
     }
 
 
-def is_storable(request, response):
-    """Only a response that is the same for every visitor may be shared."""
+def _cache_control(private):
+    """What browsers and shared caches are told about a cached page.
+
+    `private`: the server keeps the page (the same for everyone with that
+    address) but no CDN or proxy may, and the visitor's own browser keeps it
+    for PRIVATE_PAGE_MAX_AGE seconds (Back and Forward are instant).
+    """
+    if private:
+        return f"private, max-age={_private_max_age()}"
+    return (
+        f"public, max-age={_setting('PUBLIC_PAGE_MAX_AGE', 60)}, "
+        f"stale-while-revalidate={_setting('PUBLIC_PAGE_STALE_WHILE_REVALIDATE', 60)}"
+    )
+
+
+def is_storable(request, response, entry=None):
+    """Only a response that is the same for every visitor may be shared.
+
+    `entry`: the one this response was built from; its own Cache-Control
+    (private for the guide) is not a view's refusal to be stored.
+    """
     if response.status_code not in CACHEABLE_STATUSES or response.streaming:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
@@ -210,6 +233,8 @@ def is_storable(request, response):
     if session is not None and session.accessed:
         return False
     cache_control = response.get("Cache-Control", "")
+    if entry is not None and cache_control == entry.get("cache_control"):
+        return True
     return "private" not in cache_control and "no-store" not in cache_control
 
 
@@ -251,10 +276,7 @@ def respond(request, entry):
     suffix = "" if encoding == "identity" else f"-{encoding}"
     response["Content-Length"] = str(len(entry["bodies"][encoding]))
     response["ETag"] = f'"{entry["etag"]}{suffix}"'
-    response["Cache-Control"] = (
-        f"public, max-age={_setting('PUBLIC_PAGE_MAX_AGE', 60)}, "
-        f"stale-while-revalidate={_setting('PUBLIC_PAGE_STALE_WHILE_REVALIDATE', 60)}"
-    )
+    response["Cache-Control"] = entry.get("cache_control") or _cache_control(False)
     conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
     if entry["status"] != 200 or not conditional:
         return response
@@ -270,7 +292,7 @@ def _lookup(request, query):
     return key, _cache_get(key)
 
 
-def public_page(view=None, *, query=False):
+def public_page(view=None, *, query=False, private=False):
     """Serve `view` from the cache of finished pages (see the module's docstring)."""
 
     def decorate(view):
@@ -290,8 +312,10 @@ def public_page(view=None, *, query=False):
                     return respond(request, entry)
             response = view(request, *args, **kwargs)
             if not is_storable(request, response):
+                if private:
+                    patch_cache_control(response, private=True, max_age=_private_max_age())
                 return response
-            entry = make_entry(response)
+            entry = make_entry(response, private)
             if middleware_key is _NOT_LOOKED and key is not None:
                 _store(key, entry)
             response = respond(request, entry)
@@ -299,13 +323,18 @@ def public_page(view=None, *, query=False):
             response._public_page_entry = entry
             return response
 
-        wrapped.public_page = {"query": query}
+        wrapped.public_page = {"query": query, "private": private}
         return wrapped
 
     return decorate(view) if view is not None else decorate
 
 
 _NOT_LOOKED = object()
+
+
+def _private_max_age():
+    return _setting("PRIVATE_PAGE_MAX_AGE", 300)
+
 
 # Set by respond() or by Django itself, never copied from a response into an entry.
 _OWN_HEADERS = {
@@ -349,7 +378,7 @@ class PublicPageCacheMiddleware:
         request._public_page_miss = key
         response = self.get_response(request)
         entry = getattr(response, "_public_page_entry", None)
-        if entry is not None and key is not None and is_storable(request, response):
+        if entry is not None and key is not None and is_storable(request, response, entry):
             vary = response.get("Vary", "").lower()
             if "cookie" not in vary:
                 entry["headers"] = {

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "csp",
     "simple_history",
@@ -55,6 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Issue 11: shared links come back with ?fbclid=… and utm_…: redirect
+    # without them, before anything else reads the query string.
+    "neuroinfo.tracking.drop_tracking_parameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages are answered here, before everything below: the
     # headers CSP, X-Frame-Options and Permissions-Policy add were stored with
@@ -67,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Issue 11: any response to a signed-in user is private to them.
+    "neuroinfo.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "neuroinfo.middleware.permissions_policy",
@@ -74,7 +81,14 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
+# A restore must go through sign-off (content/review.py), never straight
+# onto the row as simple-history's own "revert" would.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 ROOT_URLCONF = "neuroinfo.urls"
+# Issue 11: after signing in with a `next` the admin refuses, go to the
+# admin's front page, not Django's default /accounts/profile/ (a 404).
+LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 WSGI_APPLICATION = "neuroinfo.wsgi.application"
 
 TEMPLATES = [
@@ -87,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "neuroinfo.site.context",
                 "content.context_processors.site_text",
             ],
         },
@@ -99,11 +114,31 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# --- Hardening (issue 11): SQLite under several writers, and a lost file ----
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Our subclass opens an existing file without creating it (a lost file is
+    # an error that says so, never an empty site); see neuroinfo/sqlite.
+    DATABASES["default"]["ENGINE"] = "neuroinfo.sqlite"
+    DATABASES["default"]["OPTIONS"] = {
+        # Writers queue for the lock at BEGIN (for up to 20 s) instead of
+        # failing with "database is locked" when two editors save at once.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        # Write-ahead logging: readers never wait for a writer.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+# --- end of issue 11's database block -----------------------------------------
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer fails a request in seconds (a calm
     # 503), instead of holding a worker for the operating system's long timeout.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The site's public address, e.g. https://neuroinfo.example.org, for canonical
+# links, the sitemap, robots.txt, sharing tags and printouts. Empty: the address
+# the request came to (fine behind a proxy that passes the Host header).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+SITE_NAME = "neuroinfo"
 
 # The cache of finished public pages (neuroinfo/response_cache.py). Local
 # memory for one server; Redis, shared, when several servers run (REDIS_URL).
@@ -139,6 +174,10 @@ RELEASE = os.environ.get("RELEASE", "")
 # reach everyone within max-age + stale-while-revalidate.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
 PUBLIC_PAGE_STALE_WHILE_REVALIDATE = 60
+# How long the server keeps a finished page (seconds) if nothing is edited.
+# Shorter than the feedback form's signed token lives (two days,
+# content/feedback.py), so a form from a cached page is always still accepted.
+PUBLIC_PAGE_CACHE_TIMEOUT = 86_400
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponseNotFound
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from content.sitemaps import SITEMAPS
 from content.views.preview import markdownify
 
 # Also turns "database unavailable" into a calm 503 (neuroinfo/availability.py).
@@ -28,6 +30,12 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("content.urls")),

@@ -3,9 +3,11 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
+from django.test import Client
 
 from neuroinfo import response_cache
-from tests.factories import make_page
+from tests.factories import make_page, make_user
+from tests.subprocesses import migrated_database
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +40,58 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("nina", "editor", first_name="Nina", last_name="Editor")
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("dr-rao", "reviewer", first_name="Dr", last_name="Rao")
+
+
+@pytest.fixture
+def other_reviewer(db):
+    return make_user("dr-okafor", "reviewer", first_name="Dr", last_name="Okafor")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root", is_superuser=True)
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _client_for(editor)
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return _client_for(reviewer)
+
+
+@pytest.fixture
+def other_reviewer_client(other_reviewer):
+    return _client_for(other_reviewer)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return _client_for(superuser)
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory):
+    """A SQLite file made by `manage.py migrate` in a child process, as on a fresh machine."""
+    return migrated_database(tmp_path_factory)
 
 
 TODAY = datetime.date(2026, 12, 1)

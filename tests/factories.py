@@ -2,9 +2,15 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from content import review
 from content.models import Page, Term, bump_content_version
+from content.roles import EDITORS, REVIEWERS
+
+PASSWORD = "a-long-test-password"
 
 
 def make_page(**overrides):
@@ -31,19 +37,49 @@ def make_term(**overrides):
     return Term.objects.create(**fields)
 
 
+def make_user(username, group=None, **fields):
+    """A staff user, in the Editors or Medical reviewers group when `group` names one."""
+    user = get_user_model().objects.create_user(
+        username, password=PASSWORD, is_staff=True, **fields
+    )
+    if group:
+        user.groups.add(Group.objects.get(name={"editor": EDITORS, "reviewer": REVIEWERS}[group]))
+    return user
+
+
 def page_form_data(page, **changes):
-    """The admin change form's data for `page`, with some fields changed."""
+    """The admin change form's data for `page`, with some fields changed.
+
+    Like a freshly opened form, it carries the page's current edit token and
+    the text editors work on (the waiting change, if there is one) with its
+    sources.
+    """
+    if page.pk is None:  # the add form
+        text, change = review.Text(page.title, page.summary, page.body), None
+    else:
+        text, change = review.working_text(page), review.waiting_change(page)
     data = {
-        "title": page.title,
+        "edit_token": review.edit_token(page) if page.pk else "",
+        "title": text.title,
         "slug": page.slug,
-        "summary": page.summary,
+        "summary": text.summary,
         "status": page.status,
         "order": page.order,
-        "body": page.body,
+        "body": text.body,
         "review_due": page.review_due.isoformat(),
-        "sources-TOTAL_FORMS": 0,
-        "sources-INITIAL_FORMS": 0,
     }
+    rows = (
+        [(None, s) for s in text.sources]
+        if change or page.pk is None
+        else [(source.pk, review.source_dict(source)) for source in page.sources.all()]
+    )
+    data["sources-TOTAL_FORMS"] = len(rows)
+    data["sources-INITIAL_FORMS"] = 0 if change else len(rows)
+    for i, (pk, source) in enumerate(rows):
+        data.update({f"sources-{i}-{name}": value for name, value in source.items()})
+        data[f"sources-{i}-page"] = page.pk
+        if pk:
+            data[f"sources-{i}-id"] = pk
     data.update(changes)
     return data
 
@@ -91,3 +127,16 @@ def make_corpus(count, prefix="generated"):
 def admin_url(path=""):
     """An address in the admin, wherever ADMIN_PATH puts it: admin_url("content/page/")."""
     return reverse("admin:index") + path
+
+
+def make_checked_page(**overrides):
+    """A page a clinician has signed off."""
+    from django.utils import timezone
+
+    fields = {
+        "checked_at": timezone.now(),
+        "checked_by_role": "Medical reviewer",
+        "last_reviewed": datetime.date(2026, 11, 20),
+    }
+    fields.update(overrides)
+    return make_page(**fields)

@@ -19,3 +19,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the app folders, so tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `SLOW_PAGES=0.7 pytest tests/browser` delays every response by 0.7 s, to show
+# the browser tests wait for what they assert (tests/slow.py).
+if os.environ.get("SLOW_PAGES"):
+    MIDDLEWARE = ["tests.slow.slow_pages", *MIDDLEWARE]  # noqa: F405

@@ -259,3 +259,70 @@ def test_the_words_id_in_plain_text_are_not_a_section(staff_client):
         admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, body=body)
     )
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
+
+
+def test_renaming_a_question_key_in_the_admin_the_guide_follows(staff_client, client):
+    question = Question.objects.get(key="risk-group")
+    data = question_post_data(question)
+    data["key"] = "group"
+    response = staff_client.post(admin_url(f"content/question/{question.pk}/change/"), data)
+    assert response.status_code == 302, unescape(response.content.decode())[-2000:]
+    response = client.get("/guide/where/next/?where=spread")
+    assert response["Location"] == "/guide/group/?where=spread"
+    assert client.get("/guide/group/?where=spread").status_code == 200
+    assert client.get("/guide/risk-group/?where=spread").status_code == 404
+    assert guide_never_strands_a_parent() == []
+
+
+def test_renaming_a_page_slug_in_the_admin_the_guide_follows(staff_client, client):
+    page = Page.objects.get(slug="cns")
+    response = staff_client.post(
+        admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, slug="brain-and-spine")
+    )
+    assert response.status_code == 302, unescape(response.content.decode())[-2000:]
+    html = client.get("/guide/result/?where=brain").content.decode()
+    assert 'href="/pages/brain-and-spine/" data-guide-result' in html
+    assert client.get("/pages/brain-and-spine/").status_code == 200
+
+
+def test_a_question_needs_at_least_two_answers():
+    from content import guide
+
+    questionnaire = guide.load_questionnaire()
+    where = questionnaire.question("where")
+    only_one = guide.with_question(
+        questionnaire, guide.replace(where, answers=where.answers[:1]), old_key="where"
+    )
+    assert "Question “Where has the neuroblastoma come back?” needs at least two answers." in (
+        guide.problems(only_one)
+    )
+    assert not any("at least two" in p for p in guide.problems(questionnaire))
+
+
+def test_the_admin_refuses_a_question_left_with_one_answer(staff_client):
+    question = Question.objects.get(key="risk-group")
+    data = question_post_data(question)
+    for i in range(1, int(data["answers-TOTAL_FORMS"])):
+        data[f"answers-{i}-DELETE"] = "on"
+    response = staff_client.post(admin_url(f"content/question/{question.pk}/change/"), data)
+    assert response.status_code == 200
+    assert "needs at least two answers" in unescape(response.content.decode())
+    assert question.answers.count() == 4
+
+
+def test_result_is_a_reserved_question_key(staff_client):
+    from content import guide
+
+    unsure = Answer.objects.get(question__key="risk-group", key="not-sure")
+    data = new_question_data(text="Reserved?", key="result", reached_from=unsure.pk)
+    response = staff_client.post(admin_url("content/question/add/"), data)
+    assert response.status_code == 200
+    assert "“result” is used by the guide itself" in unescape(response.content.decode())
+    assert not Question.objects.filter(key="result").exists()
+    questionnaire = guide.load_questionnaire()
+    renamed = guide.with_question(
+        questionnaire,
+        guide.replace(questionnaire.question("risk-group"), key="result"),
+        old_key="risk-group",
+    )
+    assert any("which the guide uses itself" in p for p in guide.problems(renamed))

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from content.models import Page
+from content.models import Page, bump_content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,32 @@ def test_the_result_says_why_and_lets_each_answer_be_changed(client):
     assert 'href="/guide/risk-group/?where=one-place&amp;risk-group=intermediate"' in html
     assert 'Change<span class="visually-hidden"> where it has come back</span>' in html
     assert "questions you may want to take to your child's doctors and nurses" in html
-    assert "Other pages that may help" in html
+    assert related_titles(html) == [
+        "What it means when neuroblastoma comes back",
+        "When neuroblastoma comes back in the brain or spinal cord",
+        "Clinical trials for neuroblastoma that has come back",
+    ]
+
+
+def related_titles(html):
+    """The titles listed under "Other pages that may help"."""
+    section = re.search(r"Other pages that may help</h2>\s*<ul>(.*?)</ul>", html, re.DOTALL)
+    return re.findall(r"<a [^>]*>([^<]+)</a>", section.group(1)) if section else []
+
+
+def test_other_pages_that_may_help_lists_neither_drafts_nor_the_page_itself(client):
+    page = Page.objects.get(slug="intermediate-risk")
+    overview = Page.objects.get(slug="what-is-recurrence")
+    cns = Page.objects.get(slug="cns")
+    trials = Page.objects.get(slug="clinical-trials")
+    page.body += "\n\nSee [this page](/pages/intermediate-risk/)."
+    page.save()
+    url = "/guide/result/?where=one-place&risk-group=intermediate"
+    listed = related_titles(client.get(url).content.decode())
+    assert listed == [overview.title, cns.title, trials.title]
+    Page.objects.filter(pk=trials.pk).update(status="draft")
+    bump_content_version()  # update() sends no signals: the page cache must be told
+    assert related_titles(client.get(url).content.decode()) == [overview.title, cns.title]
 
 
 def test_not_sure_of_the_risk_group_advises_asking_the_care_team(client):
@@ -116,7 +141,7 @@ def test_back_links_keep_the_answers(client):
     html = client.get("/guide/risk-group/?where=spread").content.decode()
     assert link(html, 'class="back-link"') == "/guide/where/?where=spread"
     first = client.get("/guide/where/").content.decode()
-    assert 'href="/guide/"' in first
+    assert link(first, 'class="back-link"') == "/guide/"
 
 
 def test_every_question_has_an_im_not_sure_answer_after_an_or(client):
@@ -167,8 +192,9 @@ def test_bad_input_gets_a_plain_400_that_offers_to_start_again(client, url):
     response = client.get(url)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Start the guide again" in html
-    assert 'href="/guide/"' in html
+    # The page's own button, not the header's link to the guide.
+    assert re.search(r'<a class="button" href="/guide/">Start the guide again</a>', html)
+    assert "private" in response["Cache-Control"]
 
 
 def test_an_unknown_question_is_not_found(client):
@@ -192,17 +218,79 @@ def test_no_guide_response_sets_a_cookie_or_touches_the_session(client):
         assert "Cookie" not in response.get("Vary", ""), url
 
 
-def test_guide_pages_may_be_reused_briefly_but_never_vary_by_cookie(client):
-    response = client.get("/guide/result/?where=brain")
-    assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=60"
-    assert response["Vary"] == "Accept-Encoding"
+def test_guide_pages_are_kept_by_the_browser_only_and_never_vary_by_cookie(client):
+    # The server keeps one copy per set of answers (tests/test_response_cache.py),
+    # but no shared cache may keep an address that holds a child's answers.
+    first = client.get("/guide/result/?where=brain")
+    again = client.get("/guide/result/?where=brain")
+    for response in (first, again):
+        assert response["Cache-Control"] == "private, max-age=300"
+        assert response["Vary"] == "Accept-Encoding"
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/guide/", 200),  # start
+        ("/guide/where/", 200),  # question
+        ("/guide/risk-group/?where=spread", 200),
+        ("/guide/where/next/", 200),  # error: nothing chosen
+        ("/guide/where/next/?where=brain", 302),  # on to the result
+        ("/guide/result/?where=brain", 200),  # result
+        ("/guide/result/?where=underground", 400),  # refused
+    ],
+)
+def test_every_guide_response_is_cached_by_the_browser_only(client, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+def test_guide_results_may_be_kept_by_the_browser_for_five_minutes(client):
+    assert "max-age=300" in client.get("/guide/result/?where=brain")["Cache-Control"]
 
 
 def test_guide_pages_need_few_queries(client, django_assert_max_num_queries):
     # The content version (at most once a second), the questionnaire (3), the pages
     # the result links to (1) and the site-wide texts for the "worried right now" box (1).
     with django_assert_max_num_queries(6):
-        client.get("/guide/result/?where=spread&risk-group=high")
+        response = client.get("/guide/result/?where=spread&risk-group=high")
+    assert response.status_code == 200
+    assert 'href="/pages/high-risk/#spread" data-guide-result' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/guide/", "/guide/where/", "/guide/where/next/", "/guide/result/?where=brain"]
+)
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_the_guide_answers_other_methods_with_405_and_allow(url, method):
+    from django.test import Client
+
+    # With CSRF checks on, as a real browser meets them: 405, not the CSRF 403.
+    response = getattr(Client(enforce_csrf_checks=True), method)(url)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert "private" in response["Cache-Control"]
+
+
+def test_head_requests_are_answered_like_get(client):
+    assert client.head("/guide/result/?where=brain").status_code == 200
+
+
+def test_the_error_summary_is_announced_as_an_alert(client):
+    html = client.get("/guide/where/next/").content.decode()
+    assert re.search(r'<div class="error-summary"[^>]*role="alert"', html)
+
+
+def test_a_guide_with_no_questions_is_not_found(client):
+    from content.models import Answer, Question
+
+    Answer.objects.all().delete()
+    Question.objects.all().delete()
+    response = client.get("/guide/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
 
 
 def test_a_result_whose_page_was_unpublished_is_refused_not_shown(client):

@@ -1,6 +1,9 @@
+import io
 import logging
 import runpy
 from pathlib import Path
+
+import pytest
 
 from neuroinfo.logging import DropQueryStrings
 
@@ -27,5 +30,44 @@ def test_gunicorn_logs_neither_query_strings_nor_referers():
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
     log_format = config["access_log_format"]
     assert "%(U)s" in log_format
-    for leaky in ["%(r)s", "%(q)s", "%(f)s", "%({"]:
+    for leaky in ["%(r)s", "%(q)s", "%(f)s", "%({", "%(b)s", "%(B)s"]:
         assert leaky not in log_format
+
+
+@pytest.fixture
+def captured_logs():
+    """Point the handlers that settings.LOGGING attached at a buffer, filters and all."""
+    buffer = io.StringIO()
+    handlers = {
+        handler
+        for name in ["", "django", "django.server", "django.request", "content"]
+        for handler in logging.getLogger(name).handlers
+        if isinstance(handler, logging.StreamHandler)
+    }
+    assert handlers, "settings.LOGGING attached no stream handler"
+    # Swapped without setStream(), which flushes the old stream: a test that ran
+    # a management command (django.setup() again) left handlers writing to an
+    # output pytest has since closed.
+    old = {handler: handler.stream for handler in handlers}
+    for handler in handlers:
+        handler.stream = buffer
+    yield buffer
+    for handler, stream in old.items():
+        handler.stream = stream
+
+
+@pytest.mark.django_db
+def test_no_answer_reaches_the_configured_logs(client, captured_logs):
+    url = "/guide/result/?where=brain&risk-group=low"
+    # The development server's own request line, as Django's runserver logs it.
+    logging.getLogger("django.server").info('"%s" %s %s', f"GET {url} HTTP/1.1", "400", "321")
+    # Django's request logger, for a refused guide address (a 400 is logged).
+    assert client.get(url).status_code == 400
+    # Any other logger (the root's handler) that is handed an address.
+    logging.getLogger("content.views").warning("Odd address: %s", url)
+    output = captured_logs.getvalue()
+    assert '"GET /guide/result/ HTTP/1.1" 400 321' in output
+    assert "Bad Request: /guide/result/" in output
+    assert "Odd address: /guide/result/" in output
+    for word in ["where=", "brain", "risk-group=", "low"]:
+        assert word not in output, output

@@ -49,3 +49,20 @@ def test_a_heading_cannot_take_an_id_the_site_uses():
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "main-content" in str(error.value.message_dict["body"])
+
+
+@pytest.mark.parametrize("level", ["##", "###", "####", "#####", "######"])
+def test_no_heading_level_can_take_an_id_the_site_uses(level):
+    page = make_page(body="Words.")
+    page.body = f"{level} Skip here {{#main-content}}\n\nWords."
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "main-content" in str(error.value.message_dict["body"])
+
+
+def test_a_body_over_the_limit_is_refused_by_the_model():
+    page = make_page(body="Words.")
+    page.body = "x" * 100_001
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "body" in error.value.message_dict

@@ -1,6 +1,6 @@
 import pytest
 
-from content.rendering import render_markdown, sections
+from content.rendering import MarkdownError, check_markdown, render_markdown, sections
 
 
 def test_headings_get_ids_and_an_explicit_id_wins():
@@ -83,3 +83,43 @@ def test_sections_lists_each_h2_for_a_contents_list():
 def test_table_alignment_survives_sanitising():
     html = render_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert '<td align="right">2</td>' in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 10_000,  # took 11 s before the bound
+        "[a" * 25_000,
+        "x" * 100_001,
+        "".join("    " * i + "- x\n" for i in range(25)),  # RecursionError at 400
+        "".join("\t" * i + "- x\n" for i in range(400)),
+        ">" * 400 + " deep",
+    ],
+)
+def test_text_beyond_the_bounds_is_refused_with_a_message_not_rendered(text):
+    with pytest.raises(MarkdownError) as error:
+        render_markdown(text)
+    assert str(error.value).endswith(".")
+
+
+def test_a_deep_recursion_in_the_renderer_becomes_a_markdown_error(monkeypatch):
+    def too_deep(self, text):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("markdown.Markdown.convert", too_deep)
+    with pytest.raises(MarkdownError):
+        render_markdown("## Fine")
+
+
+def test_the_starting_pages_are_well_inside_the_bounds():
+    from content.starting_pages import PAGES_DIR
+
+    for path in PAGES_DIR.glob("*.md"):
+        text = path.read_text()
+        check_markdown(text * 10)  # ten times longer still passes
+        render_markdown(text)
+
+
+def test_lists_nested_to_the_limit_still_render():
+    html = render_markdown("".join("    " * i + "- x\n" for i in range(20)))
+    assert html.count("<ul>") == 20

@@ -15,15 +15,16 @@ from tests.factories import make_corpus, make_page, page_form_data
 pytestmark = pytest.mark.django_db
 
 # url, the most queries it may take uncached (the content version and, where the
-# "worried right now" box shows, the site-wide texts; on a content page, the
-# glossary words it uses), text it shows
+# "worried right now" box shows, the site-wide texts; on a content page, the page,
+# its sources, related pages, the previous and next pages and the glossary words
+# it uses), text it shows
 PAGE_TYPES = [
     ("/", 2, "Find the page for your child"),
     ("/pages/", 2, "All pages"),
     ("/pages/?page=3", 2, "Generated page"),
     ("/about/", 3, "About this site"),
-    ("/pages/high-risk/", 5, "When high-risk neuroblastoma comes back"),
-    ("/pages/generated-00999/", 5, "Generated page 00999"),
+    ("/pages/high-risk/", 9, "When high-risk neuroblastoma comes back"),
+    ("/pages/generated-00999/", 9, "Generated page 00999"),
     ("/guide/", 4, "Start"),
     ("/guide/where/", 4, "Where has the neuroblastoma come back?"),
     ("/guide/risk-group/?where=spread", 4, "What risk group was your child in"),
@@ -53,6 +54,27 @@ def test_each_public_page_type_needs_a_fixed_number_of_queries_at_1000_pages(
     assert response.status_code == (302 if "/next/" in url else 200)
     assert text in unescape(response.content.decode())
     assert queries <= most, f"{url}: {queries} queries"
+
+
+# Every page type that exists with the starting six pages alone.
+AT_EVERY_SIZE = [
+    entry for entry in PAGE_TYPES if "generated" not in entry[0] and "?page=" not in entry[0]
+]
+
+
+def test_each_public_page_type_costs_the_same_at_6_and_at_1000_pages(client, db):
+    def costs():
+        found = {}
+        for url, _, text in AT_EVERY_SIZE:
+            response, queries = uncached_get(client, url)
+            assert response.status_code == (302 if "/next/" in url else 200), url
+            assert text in unescape(response.content.decode()), url
+            found[url] = queries
+        return found
+
+    small = costs()
+    make_corpus(1000)
+    assert costs() == small
 
 
 def test_the_home_page_lists_a_screenful_and_links_to_the_rest(client, corpus):

@@ -33,7 +33,8 @@ def test_an_unknown_page_gives_a_friendly_404_with_a_way_back(client, db):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html
-    assert 'href="/"' in html
+    # The page's own way back, not the header's link home.
+    assert '<a href="/">Go to the home page and see all pages</a>' in html
 
 
 def test_a_draft_is_hidden_from_the_public(client, draft):
@@ -46,16 +47,38 @@ def test_staff_can_preview_a_draft_page(staff_client, draft):
     assert "only staff can see this page" in response.content.decode()
 
 
+def test_what_staff_see_is_never_kept_by_a_shared_cache(staff_client, draft, page):
+    for url in [draft.get_absolute_url(), page.get_absolute_url(), "/", "/guide/"]:
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        assert "private" in response["Cache-Control"], url
+        assert "Cookie" in response["Vary"], url
+
+
+def test_a_signed_in_user_who_is_not_staff_cannot_see_a_draft(client, draft, django_user_model):
+    user = django_user_model.objects.create_user("parent", password="a-long-test-password")
+    client.force_login(user)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 404
+    assert "private" in response["Cache-Control"]
+
+
+def test_anonymous_visitors_pages_are_not_marked_private(client, page):
+    assert "private" not in client.get(page.get_absolute_url()).get("Cache-Control", "")
+
+
 def test_public_pages_set_no_cookies(client, page):
     for url in ["/", page.get_absolute_url(), "/pages/missing/"]:
         assert not client.get(url).cookies, url
 
 
 def test_pages_need_a_fixed_number_of_queries(client, page, django_assert_max_num_queries):
-    # The page, its sources, the site-wide texts for the "worried right now" box,
-    # and the words explained at its foot.
-    with django_assert_max_num_queries(4):
-        client.get(page.get_absolute_url())
+    # The page, its sources, its related pages, the pages before and after it,
+    # the site-wide texts for the "worried right now" box and the words explained at its foot.
+    with django_assert_max_num_queries(8):
+        response = client.get(page.get_absolute_url())
+    assert response.status_code == 200
+    assert '<h2 id="a-section">' in response.content.decode()
 
 
 def test_a_long_page_starts_with_links_to_its_sections(client):

@@ -4,11 +4,13 @@ rule that no change may strand a parent (see guide.problems)."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from content import guide
+from content.locks import lock_guide
 from content.models import Answer, Page, Question
 
 # Only this group (and superusers) may change the guide: it decides which page
@@ -169,6 +171,8 @@ class AnswerFormSet(forms.BaseInlineFormSet):
                     section=data.get("section", ""),
                 )
             )
+        # Held until the admin's transaction commits the save (see content/locks.py).
+        lock_guide()
         before = guide.load_questionnaire()
         # The guide loads only the pages its answers lead to already; add any
         # page an answer here newly leads to, so it can be checked too.
@@ -282,7 +286,7 @@ class QuestionForm(forms.ModelForm):
 
     def clean_key(self):
         key = self.cleaned_data["key"]
-        if key in guide.RESERVED_KEYS:
+        if guide.is_reserved_key(key):
             raise ValidationError(f"“{key}” is used by the guide itself: choose another key.")
         return key
 
@@ -296,7 +300,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(MedicalReviewersOnly, admin.ModelAdmin):
+class QuestionAdmin(MedicalReviewersOnly, SimpleHistoryAdmin):
     form = QuestionForm
     formfield_overrides = SHORT_TEXTAREA
     inlines = [AnswerInline]
@@ -328,10 +332,16 @@ class QuestionAdmin(MedicalReviewersOnly, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         answer = form.cleaned_data.get("reached_from")
         if answer is not None:
-            Answer.objects.filter(pk=answer.pk).update(next_question=form.instance, page=None)
+            # Saved, not update()d, so the answer's history records the change.
+            answer = Answer.objects.get(pk=answer.pk)
+            answer.next_question, answer.page = form.instance, None
+            answer.save()
 
+    @transaction.atomic
     def delete_view(self, request, object_id, extra_context=None):
         question = self.get_object(request, object_id)
+        if question is not None and request.method == "POST":
+            lock_guide()
         if question is not None:
             before = guide.load_questionnaire()
             try:

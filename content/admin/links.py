@@ -3,11 +3,13 @@ that keep parents from following a link to nothing, and what the editor is
 told after moving a page. The rules themselves are in content/links.py."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from content import links
+from content.locks import lock_guide
 from content.models import Answer, Page
 
 
@@ -116,7 +118,12 @@ class PageLinksAdminMixin:
         actions.pop("delete_selected", None)
         return actions
 
+    @transaction.atomic
     def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST":
+            # The check below and the delete under one lock (content/locks.py),
+            # so an answer pointed at this page meanwhile is seen, not a 500.
+            lock_guide()
         page = self.get_object(request, object_id)
         reasons = deletion_refusals(page) if page is not None else []
         if reasons:

@@ -4,16 +4,11 @@ Saving or deleting any model of this app changes the content version
 (`versioning.py`), which the cache of finished public pages is keyed by.
 """
 
+from content.models.feedback import Feedback
 from content.models.glossary import Term
 from content.models.guide import Answer, Question
-from content.models.pages import (
-    REVIEW_SOON_DAYS,
-    Page,
-    PageQuerySet,
-    PageRedirect,
-    PageRevision,
-    Source,
-)
+from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRedirect, Source
+from content.models.review import PageChange, ReviewDecision
 from content.models.sitetext import SiteText
 from content.models.versioning import ContentVersion, bump_content_version
 
@@ -21,11 +16,13 @@ __all__ = [
     "REVIEW_SOON_DAYS",
     "Answer",
     "ContentVersion",
+    "Feedback",
     "Page",
+    "PageChange",
     "PageQuerySet",
     "PageRedirect",
-    "PageRevision",
     "Question",
+    "ReviewDecision",
     "SiteText",
     "Source",
     "Term",

@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from content.models.pages import Page
 
@@ -29,6 +30,7 @@ class Question(models.Model):
         "'Select where the neuroblastoma has come back'.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -84,6 +86,7 @@ class Answer(models.Model):
         blank=True, help_text="Optional advice shown on the result when this answer was given."
     )
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]

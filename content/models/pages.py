@@ -1,18 +1,26 @@
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import connection, models
 from django.db.models import TextField, Value
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from content import links
 from content.glossary import LINK_PREFIX, link_terms
 from content.readability import plain_text
-from content.rendering import RESERVED_IDS, render_markdown, sections
+from content.rendering import (
+    MAX_BODY_CHARS,
+    RESERVED_IDS,
+    MarkdownError,
+    heading_ids,
+    render_markdown,
+    sections,
+)
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
@@ -78,13 +86,18 @@ class Page(models.Model):
         ),
     )
     body = MarkdownxField(
+        # Far above any real page (the longest starting page is under 4,000
+        # characters); it bounds the work of rendering one (issue 11).
+        max_length=MAX_BODY_CHARS,
+        validators=[MaxLengthValidator(MAX_BODY_CHARS)],
         help_text=(
             "Markdown. Start sections with ## (the title is the page's only # heading). "
             "Give a section a fixed id with {#id} after its heading when other pages or the "
             "guide link to it. Keep to reading grade 8: short sentences, plain words, and "
             "explain each medical word the first time. End with the questions parents may "
-            "want to ask. Raw HTML is shown as text."
-        )
+            "want to ask. Raw HTML is shown as text. At most 100,000 characters, and lists "
+            "or quotes at most 20 levels deep."
+        ),
     )
     # The rendered text, with glossary words linked (see save()).
     body_html = models.TextField(blank=True, editable=False)
@@ -134,16 +147,33 @@ class Page(models.Model):
             "shares one date, reviews get skipped."
         ),
     )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="related pages",
+        help_text=(
+            "Pages parents see under 'Related pages'. Leave empty to list the pages this "
+            "page links to. Drafts are never shown."
+        ),
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    # Every save of the row parents see is kept (content/review.py reads it);
+    # changes waiting for sign-off are kept by PageChange's own history.
+    # The search vector and the section headings are derived from the text on
+    # save: no need to keep their history.
+    history = HistoricalRecords(excluded_fields=["search_vector", "headings"])
 
     class Meta:
         ordering = ["order", "title"]
-        # The public lists read the first few published pages in this order:
-        # with the index that stays quick however many pages there are.
-        indexes = [models.Index(fields=["status", "order", "title"], name="page_list_order")]
+        permissions = [("sign_off_page", "Can sign off and publish pages")]
+        # Previous/next links and the public lists read published pages in this
+        # order: with the index that stays quick however many pages there are.
+        indexes = [models.Index(fields=["status", "order", "title"], name="page_status_order")]
 
     def __str__(self):
         return self.title
@@ -192,7 +222,13 @@ class Page(models.Model):
         errors = {}
         if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
             errors["review_due"] = "The next review must be due after the page was last reviewed."
-        ids = {id_ for id_, _ in sections(render_markdown(self.body))}
+        try:
+            html = render_markdown(self.body)
+        except MarkdownError as error:
+            errors["body"] = str(error)
+            html = ""
+        # Every heading level: `### X {#main-content}` would duplicate the page's own id.
+        ids = set(heading_ids(html))
         # "word-…" ids belong to the words explained at the foot of the page.
         taken = (RESERVED_IDS & ids) | {id_ for id_ in ids if id_.startswith(LINK_PREFIX)}
         if taken:
@@ -247,6 +283,7 @@ class Source(models.Model):
         "on'. Useful for a web page that gives no date of its own.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -273,35 +310,3 @@ class PageRedirect(models.Model):
 
     def __str__(self):
         return f"/pages/{self.old_slug}/ → {self.page.get_absolute_url()}"
-
-
-class PageRevision(models.Model):
-    """A copy of a page's text as an editor saved it, so no wording is ever lost."""
-
-    page = models.ForeignKey(Page, related_name="revisions", on_delete=models.CASCADE)
-    title = models.CharField(max_length=120)
-    summary = models.CharField(max_length=240)
-    body = models.TextField()
-    status = models.CharField(max_length=10, choices=Page.Status.choices)
-    saved_at = models.DateTimeField(default=timezone.now)
-    saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-saved_at", "-pk"]
-        verbose_name = "earlier version"
-
-    def __str__(self):
-        return f"{self.title} ({self.saved_at:%d %b %Y %H:%M})"
-
-    @classmethod
-    def record(cls, page, user=None):
-        return cls.objects.create(
-            page=page,
-            title=page.title,
-            summary=page.summary,
-            body=page.body,
-            status=page.status,
-            saved_by=user,
-        )

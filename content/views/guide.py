@@ -11,9 +11,39 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from content import guide
+from content.feedback import make_token
 from neuroinfo.response_cache import public_page
+
+# Pages that depend only on their address but are not kept by the server (the
+# questions to print): the parent's own browser may keep them (Back and Forward
+# are instant); "private" keeps shared caches from storing addresses that hold
+# a child's answers.
+private_cache = cache_control(private=True, max_age=300)
+
+
+def guide_view(view=None, *, query=True):
+    """A guide address: GET and HEAD only, answered privately, kept by the server.
+
+    Any other method gets 405 with `Allow: GET, HEAD`. CSRF protection is off
+    for these views only because they never change anything; otherwise the
+    CSRF check would answer a POST with its "form had expired" 403 first.
+
+    A page depends only on its address (the answers, normalised): the server
+    keeps one copy for everyone who gives those answers, and the parent's own
+    browser may keep it for five minutes (Back and Forward are instant), but
+    "private" keeps shared caches (CDNs, proxies) from storing addresses that
+    hold a child's answers. 405s, errors and signed-in responses are private too.
+    """
+
+    def decorate(view):
+        return csrf_exempt(public_page(require_safe(view), query=query, private=True))
+
+    return decorate(view) if view is not None else decorate
 
 
 def question_url(key, answers):
@@ -41,7 +71,7 @@ def bad_request(request, error):
     )
 
 
-@public_page
+@guide_view(query=False)  # the start ignores any query: the path is the key
 def start(request):
     questionnaire = guide.load_questionnaire()
     first = questionnaire.start
@@ -57,7 +87,7 @@ def _questionnaire_asking(key):
     return questionnaire
 
 
-@public_page(query=True)
+@guide_view
 def question(request, key):
     questionnaire = _questionnaire_asking(key)
     try:
@@ -67,7 +97,7 @@ def question(request, key):
     return _render_question(request, questionnaire, key, answers, result)
 
 
-@public_page(query=True)
+@guide_view
 def answer(request, key):
     """Where each question's form goes: on to the next step, or back with an error."""
     questionnaire = _questionnaire_asking(key)
@@ -105,7 +135,7 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
     )
 
 
-@public_page(query=True)
+@guide_view
 def result(request):
     questionnaire = guide.load_questionnaire()
     try:
@@ -141,5 +171,7 @@ def result(request):
             "notes": notes,
             "related": related,
             "back_url": question_url(walk.steps[-1].question.key, answers),
+            "questions_url": _with_query(reverse("content:guide_questions"), answers),
+            "feedback_token": make_token(page.slug, "guide-result"),
         },
     )

@@ -1,8 +1,15 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
-from content.models import Page, PageRedirect
+from content import navigation, review
+from content.feedback import make_token
+from content.models import Feedback, Page, PageRedirect
+from content.questions import questions_section
+from content.structured_data import medical_web_page
 from neuroinfo.response_cache import public_page
+from neuroinfo.site import absolute_url
 
 # The home page lists the first pages only (the starting six fit on one
 # screen); the rest are on /pages/, a fixed number at a time. Either way a
@@ -46,16 +53,67 @@ def page_list(request):
     )
 
 
-@public_page
-def page_detail(request, slug):
+def visible_page(request, slug):
     # Staff see drafts at the same address, so they can check a page before
     # publishing it; everyone else gets the friendly 404.
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
     page = pages.prefetch_related("sources").filter(slug=slug).first()
     if page is None:
         return _old_address(request, slug)
-    words = sorted(page.terms.all(), key=lambda term: term.term.casefold())
-    return render(request, "content/page_detail.html", {"page": page, "words": words})
+    return page
+
+
+# Cached for visitors who are not signed in only: a request with a session
+# cookie (staff) bypasses the cache, so a staff preview of waiting text is
+# never stored. The feedback form's signed token is valid for two days, longer
+# than a cached copy lives (a day at most: PUBLIC_PAGE_CACHE_TIMEOUT).
+@public_page
+def page_detail(request, slug):
+    page = visible_page(request, slug)
+    # Not a Page: the redirect from a moved page's old address.
+    response = _render_page(request, page) if isinstance(page, Page) else page
+    if request.user.is_staff:
+        # What staff see depends on who they are (drafts, waiting changes, old
+        # addresses of drafts): never for a shared cache.
+        patch_cache_control(response, private=True)
+    return response
+
+
+def _render_page(request, page):
+    words = None
+    preview = None
+    if request.user.is_staff:
+        change = review.waiting_change(page)
+        # Staff see the waiting version, whole and as parents will, unless they
+        # ask for the live one. The public never sees waiting text.
+        if change and request.GET.get("preview") != "live":
+            page = review.preview_page(page, review.change_text(change))
+            words = page.preview_terms
+            preview = "waiting"
+        elif change:
+            preview = "live"
+    if words is None:
+        words = page.terms.all()
+    previous, following = navigation.neighbours(page)
+    heading, _ = questions_section(page.body_html)
+    return render(
+        request,
+        "content/page_detail.html",
+        {
+            "page": page,
+            "preview": preview,
+            "breadcrumbs": navigation.breadcrumbs((page.title, page.get_absolute_url())),
+            "related": navigation.related_pages(page),
+            "previous": previous,
+            "next": following,
+            "questions_url": reverse("content:page_questions", args=[page.slug]) if heading else "",
+            "structured_data": medical_web_page(
+                page, absolute_url(request, page.get_absolute_url())
+            ),
+            "feedback_token": make_token(page.slug, Feedback.Where.PAGE),
+            "words": sorted(words, key=lambda term: term.term.casefold()),
+        },
+    )
 
 
 def _old_address(request, slug):

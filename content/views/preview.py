@@ -4,6 +4,10 @@ reading grade and the sentences that push the grade up.
 markdownx's editor posts the text as `content` on every change and puts the
 answer into the preview box, so the grade updates as the editor types, with
 no script of ours. Routed in neuroinfo/urls.py for staff only.
+
+markdownx's own view answers 500 to a POST without `content`, and to any text
+the renderer refuses (issue 11): this one answers 400 to the first and shows
+the second calmly where the preview would be.
 """
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -12,7 +16,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from content import readability
-from content.rendering import render_markdown
+from content.rendering import MarkdownError, render_markdown
 
 
 @require_POST
@@ -20,9 +24,13 @@ from content.rendering import render_markdown
 def markdownify(request):
     if "content" not in request.POST:
         return HttpResponseBadRequest(
-            "Send the page's text as 'content'.", content_type="text/plain"
+            "Send the page's text as 'content'.", content_type="text/plain; charset=utf-8"
         )
-    body_html = render_markdown(request.POST["content"])
+    try:
+        body_html = render_markdown(request.POST["content"])
+    except MarkdownError as error:
+        # Saving gives the same message, as an error beside the text.
+        return render(request, "admin/content/preview.html", {"problem": str(error)})
     return render(
         request,
         "admin/content/preview.html",

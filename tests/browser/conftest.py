@@ -95,9 +95,9 @@ def editor(django_user_model):
     )
 
 
-def log_in(page, site):
+def log_in(page, site, username="editor"):
     page.goto(site + admin_url("login/"))
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", username)
     page.fill("#id_password", "a-long-test-password")
     page.click("input[type=submit]")
     page.wait_for_url(site + admin_url())

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from content.starting_guide import QUESTIONS
 from tests.test_guide_flow import PATHS
@@ -11,14 +14,30 @@ LABELS = {
 }
 
 
+def click_and_leave(page, locator):
+    """Click, then wait until the browser is on the next page.
+
+    `click()` returns as soon as the next page starts arriving; reading the
+    page before it has arrived races on a busy machine (CI failed that way).
+    """
+    before = page.url
+    locator.click()
+    expect(page).not_to_have_url(before)
+    page.wait_for_load_state()
+
+
 def complete_the_guide(page, site, clicks):
     page.goto(f"{site}/")
-    page.get_by_role("link", name="Start the guide").click()
-    page.get_by_role("link", name="Start", exact=True).click()
-    for click in clicks:
-        page.get_by_label(LABELS[click], exact=False).first.check()
-        page.get_by_role("button", name="Continue").click()
-    page.locator("[data-guide-result]").click()
+    click_and_leave(page, page.get_by_role("link", name="Start the guide"))
+    expect(page).to_have_url(f"{site}/guide/")
+    click_and_leave(page, page.get_by_role("link", name="Start", exact=True))
+    expect(page).to_have_url(f"{site}/guide/where/")
+    for question, answer in clicks:
+        expect(page.locator("legend h1")).to_be_visible()
+        page.get_by_label(LABELS[(question, answer)], exact=False).first.check()
+        click_and_leave(page, page.get_by_role("button", name="Continue"))
+    expect(page).to_have_url(re.compile(r"/guide/result/\?"))
+    click_and_leave(page, page.locator("[data-guide-result]"))
 
 
 def expected_url(site, slug, section):
@@ -28,34 +47,34 @@ def expected_url(site, slug, section):
 @pytest.mark.parametrize(("clicks", "slug", "section"), PATHS)
 def test_a_parent_clicks_through_to_the_right_page(page, site, clicks, slug, section):
     complete_the_guide(page, site, clicks)
-    assert page.url == expected_url(site, slug, section)
+    expect(page).to_have_url(expected_url(site, slug, section))
     if section:
-        assert page.locator(f"#{section}").is_visible()
+        expect(page.locator(f"#{section}")).to_be_visible()
 
 
 @pytest.mark.parametrize(("clicks", "slug", "section"), PATHS[:2] + PATHS[-1:])
 def test_the_guide_works_with_javascript_off(no_js_page, site, clicks, slug, section):
     complete_the_guide(no_js_page, site, clicks)
-    assert no_js_page.url == expected_url(site, slug, section)
+    expect(no_js_page).to_have_url(expected_url(site, slug, section))
 
 
 def test_continue_with_nothing_chosen_shows_the_summary_and_moves_focus_to_it(page, site):
     page.goto(f"{site}/guide/where/")
     page.get_by_role("button", name="Continue").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
     # The summary's link takes the parent to the first radio.
     summary.get_by_role("link").click()
-    assert page.evaluate("document.activeElement.id") == "where"
+    expect(page.locator("#where")).to_be_focused()
 
 
 def test_the_error_summary_comes_first_in_main_without_javascript(no_js_page, site):
     no_js_page.goto(f"{site}/guide/where/next/")
     first = no_js_page.evaluate("document.querySelector('main').firstElementChild.className")
     assert "error-summary" in first
-    assert no_js_page.title().startswith("Error: ")
+    expect(no_js_page).to_have_title(re.compile(r"^Error: "))
 
 
 def test_a_keyboard_only_walk_through_the_guide(page, site):
@@ -66,7 +85,8 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
         if page.evaluate("document.activeElement.classList.contains('button--start')"):
             break
     page.keyboard.press("Enter")
-    page.wait_for_url("**/guide/where/")
+    expect(page).to_have_url(f"{site}/guide/where/")
+    page.wait_for_load_state()
 
     def tab_to_radios_and_choose(downs):
         for _ in range(15):
@@ -81,36 +101,35 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
         page.keyboard.press("Enter")
 
     tab_to_radios_and_choose(downs=2)  # "It has spread to other places in the body"
-    page.wait_for_url("**/guide/risk-group/**")
+    expect(page).to_have_url(f"{site}/guide/risk-group/?where=spread")
+    page.wait_for_load_state()
     tab_to_radios_and_choose(downs=2)  # "High risk"
-    page.wait_for_url("**/guide/result/**")
-    assert "where=spread" in page.url and "risk-group=high" in page.url
+    expect(page).to_have_url(f"{site}/guide/result/?where=spread&risk-group=high")
     page.locator("[data-guide-result]").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**/pages/high-risk/#spread")
+    expect(page).to_have_url(f"{site}/pages/high-risk/#spread")
 
 
 def test_change_keeps_the_other_answer(page, site):
     page.goto(f"{site}/guide/result/?where=one-place&risk-group=low")
-    page.get_by_role("link", name="Change where it has come back").click()
-    assert page.get_by_label("In one place only").is_checked()
+    click_and_leave(page, page.get_by_role("link", name="Change where it has come back"))
+    expect(page.get_by_label("In one place only")).to_be_checked()
     page.get_by_label("It has spread to other places in the body").check()
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/guide/result/**")
-    assert page.url.endswith("/guide/result/?where=spread&risk-group=low")
+    click_and_leave(page, page.get_by_role("button", name="Continue"))
+    expect(page).to_have_url(f"{site}/guide/result/?where=spread&risk-group=low")
 
 
 def test_a_radio_is_named_by_its_label_and_described_by_its_hint(page, site):
     page.goto(f"{site}/guide/where/")
     radio = page.get_by_role("radio", name="In the brain or spinal cord", exact=True)
-    assert radio.get_attribute("aria-describedby") == "where-brain-hint"
-    assert "central nervous system" in page.locator("#where-brain-hint").inner_text()
+    expect(radio).to_have_attribute("aria-describedby", "where-brain-hint")
+    expect(page.locator("#where-brain-hint")).to_contain_text("central nervous system")
 
 
 def test_the_error_summary_link_keeps_the_question_in_view(page, site):
     page.set_viewport_size({"width": 320, "height": 568})
     page.goto(f"{site}/guide/where/next/")
     page.locator(".error-summary a").click()
-    assert page.evaluate("document.activeElement.id") == "where"
+    expect(page.locator("#where")).to_be_focused()
     top = page.evaluate("document.querySelector('legend').getBoundingClientRect().top")
     assert top > -1  # at the top of the screen (to rounding), not scrolled past

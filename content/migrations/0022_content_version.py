@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0014_page_headings_and_list_index"),
+        ("content", "0021_page_headings"),
     ]
 
     operations = [

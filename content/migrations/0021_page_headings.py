@@ -19,9 +19,11 @@ def fill_headings(apps, schema_editor):
         page.save(update_fields=["headings"])
 
 
+# The list index on Page (status, order, title) that issue 9 added here is
+# 0020's `page_status_order`: one index serves both the lists and previous/next.
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0013_starting_glossary"),
+        ("content", "0020_page_related_and_feedback"),
     ]
 
     operations = [
@@ -29,10 +31,6 @@ class Migration(migrations.Migration):
             model_name="page",
             name="headings",
             field=models.JSONField(blank=True, default=list, editable=False),
-        ),
-        migrations.AddIndex(
-            model_name="page",
-            index=models.Index(fields=["status", "order", "title"], name="page_list_order"),
         ),
         migrations.RunPython(fill_headings, migrations.RunPython.noop),
     ]

@@ -1,0 +1,92 @@
+"""'Was this page helpful?': the form's checks, as plain functions.
+
+Public pages set no cookies, so the form cannot use Django's CSRF cookie.
+Instead each form carries a signed, timestamped token naming the page it was
+shown on; a post is refused when the token is forged, too old or for another
+page, when it comes from another site (Origin or Referer names another host),
+or when the hidden honeypot field is filled in (people never see it).
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.core import signing
+
+from content.models import Feedback
+
+TOKEN_SALT = "content.feedback"
+# Long enough for a page left open overnight or kept in a cache for a day.
+TOKEN_MAX_AGE = 2 * 24 * 60 * 60
+COMMENT_MAX_LENGTH = 2000
+HONEYPOT = "website"
+# Each address may send this many in this many seconds.
+RATE_LIMIT = 10
+RATE_WINDOW = 10 * 60
+
+
+class FeedbackError(Exception):
+    """A post we cannot accept. The message is shown to the visitor."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    slug: str
+    where: str
+    helpful: bool
+    comment: str
+
+
+def make_token(slug, where):
+    return signing.dumps([slug, where], salt=TOKEN_SALT)
+
+
+def read_token(token):
+    """(slug, where) the token was made for; FeedbackError when forged or expired."""
+    try:
+        slug, where = signing.loads(token or "", salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise FeedbackError(
+            "This form was opened too long ago. Your comment is below: please send it again."
+        ) from error
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise FeedbackError(
+            "We could not check where this form came from. Please go back to the page "
+            "and try again."
+        ) from error
+    if where not in Feedback.Where.values:
+        raise FeedbackError("We could not check where this form came from.")
+    return slug, where
+
+
+def token_page(token):
+    """(slug, where) from a well-signed token however old, to show its form again; or None."""
+    try:
+        return tuple(signing.loads(token or "", salt=TOKEN_SALT))
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+
+
+def same_site(request):
+    """False when the browser says the post came from another site."""
+    for header in ("HTTP_ORIGIN", "HTTP_REFERER"):
+        value = request.META.get(header)
+        if value:
+            return urlsplit(value).netloc == request.get_host()
+    return True
+
+
+def read_submission(post):
+    """Check a posted form; returns a Submission or raises FeedbackError."""
+    if post.get(HONEYPOT):
+        raise FeedbackError("We could not send your answer. Please try again.")
+    slug, where = read_token(post.get("token"))
+    answer = post.get("helpful")
+    if answer not in ("yes", "no"):
+        raise FeedbackError("Choose yes or no to say whether this page was helpful.")
+    comment = post.get("comment", "").strip()
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise FeedbackError(
+            f"Your comment is {len(comment):,} characters long. Please shorten it to "
+            f"{COMMENT_MAX_LENGTH:,} characters or fewer."
+        )
+    return Submission(slug=slug, where=where, helpful=answer == "yes", comment=comment)

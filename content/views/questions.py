@@ -1,0 +1,75 @@
+"""Sheets of questions to print and take to the care team.
+
+The guide's sheet is built from its address alone, like the guide's result:
+the answers are read, checked and shown, never stored.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from content import guide, navigation
+from content.models import Page
+from content.questions import questions_section
+from content.views.guide import _params, bad_request, private_cache, result_url
+from content.views.pages import visible_page
+
+# Empty lines a parent can write on, under each question and for their own.
+ANSWER_LINES = 3
+OWN_QUESTION_LINES = 6
+
+
+def page_questions(request, slug):
+    page = visible_page(request, slug)
+    if not isinstance(page, Page):  # a moved page: its questions moved with it
+        return redirect(page.url + "questions/", permanent=True)
+    heading, questions = questions_section(page.body_html)
+    if not questions:
+        raise Http404("This page has no list of questions.")
+    return render(
+        request,
+        "content/questions.html",
+        {
+            "page": page,
+            "heading": heading[1],
+            "questions": questions,
+            "answer_lines": range(ANSWER_LINES),
+            "own_lines": range(OWN_QUESTION_LINES),
+            "breadcrumbs": navigation.breadcrumbs(
+                (page.title, page.get_absolute_url()),
+                ("Questions to ask", request.path),
+            ),
+        },
+    )
+
+
+@private_cache
+def guide_questions(request):
+    questionnaire = guide.load_questionnaire()
+    try:
+        answers, walk = guide.result_state(questionnaire, _params(request))
+    except guide.GuideError as error:
+        return bad_request(request, error)
+    page = get_object_or_404(Page.objects.published().prefetch_related("sources"), slug=walk.page)
+    _, questions = questions_section(page.body_html)
+    rows = [
+        (step.question.summary_label or step.question.text, step.answer.label)
+        for step in walk.steps
+    ]
+    return render(
+        request,
+        "guide/questions.html",
+        {
+            "page": page,
+            "rows": rows,
+            "questions": questions,
+            "answer_lines": range(ANSWER_LINES),
+            "own_lines": range(OWN_QUESTION_LINES),
+            "result_url": result_url(answers),
+            "breadcrumbs": navigation.breadcrumbs(
+                ("Find the right page", reverse("content:guide_start")),
+                ("Your result", result_url(answers)),
+                ("Your questions", request.get_full_path()),
+            ),
+        },
+    )
