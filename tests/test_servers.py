@@ -281,6 +281,21 @@ def test_an_edit_through_one_server_is_seen_through_another_sharing_redis(
     title = f"Clinical trials, edited through one server ({time.time():.0f})"
     saved = editor.submit(change_url, "page_form", title=title)
     assert saved.status == 302, saved.text
+    # The change waits for sign-off (issue 8a): the superuser signs it off, giving
+    # the reason a superuser must when signing off their own change.
+    review_url = change_url.replace("/change/", "/review/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', editor.get(review_url).text)
+    signed = editor.request(
+        review_url,
+        data={
+            "csrfmiddlewaretoken": csrf.group(1),
+            "comment": "",
+            "review_due": "",
+            "override_reason": "A test of the shared page cache.",
+            "sign_off": "Sign off and publish",
+        },
+    )
+    assert signed.status == 302, signed.text
     edited_at = time.monotonic()
 
     assert title in unescape(Browser(first.url).get(path).text)  # at once where it was made

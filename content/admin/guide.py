@@ -175,11 +175,14 @@ class AnswerFormSet(forms.BaseInlineFormSet):
         lock_guide()
         before = guide.load_questionnaire()
         # The guide loads only the pages its answers lead to already; add any
-        # page an answer here newly leads to, so it can be checked too.
+        # page an answer here newly leads to, so it can be checked too. Read
+        # again under the lock: the form's copy was read before it, and another
+        # editor may have unpublished or deleted the page since (a page that
+        # is gone is then missing, and the check refuses the answer).
         after = before
-        for page in chosen_pages:
-            if page.slug not in after.pages:
-                after = guide.with_page(after, guide.page_info(page))
+        new = [page.pk for page in chosen_pages if page.slug not in before.pages]
+        for info in guide.load_pages(pk__in=new).values() if new else ():
+            after = guide.with_page(after, info)
         old_key = Question.objects.get(pk=question.pk).key if question.pk else None
         after = guide.with_question(
             after,
