@@ -27,12 +27,20 @@ def breadcrumbs(*trail):
 def related_pages(page):
     """The editors' choice of related pages, or else the pages this page links to.
 
-    Only published pages, never the page itself. One query either way (two
-    when the editors chose none).
+    Only published pages, never the page itself. Two queries either way.
     """
     published = Page.objects.published().exclude(pk=page.pk).only("slug", "title", "summary")
-    chosen = list(published.filter(pk__in=page.related.values("pk")))
-    if chosen or page.pk is None:
+    if page.pk is None:
+        return []
+    # The chosen ids first, from the link table's own index: asked in one query,
+    # SQLite walked every page in the (status, order, title) index instead.
+    ids = list(
+        Page.related.through.objects.filter(from_page_id=page.pk).values_list(
+            "to_page_id", flat=True
+        )
+    )
+    chosen = list(published.filter(pk__in=ids)) if ids else []
+    if chosen:
         return chosen
     slugs = linked_slugs(page.body_html)
     by_slug = {p.slug: p for p in published.filter(slug__in=slugs)}
@@ -46,6 +54,13 @@ def neighbours(page):
     after |= Q(order=page.order, title=page.title, pk__gt=page.pk)
     before = Q(order__lt=page.order) | Q(order=page.order, title__lt=page.title)
     before |= Q(order=page.order, title=page.title, pk__lt=page.pk)
-    previous = published.filter(before).order_by("-order", "-title", "-pk").first()
-    following = published.filter(after).order_by("order", "title", "pk").first()
+    # The plain range on `order` (implied by the conditions above) lets the
+    # database seek in the (status, order, title) index instead of walking it
+    # from one end: without it, a page's neighbours cost more as pages are added.
+    previous = (
+        published.filter(before, order__lte=page.order).order_by("-order", "-title", "-pk").first()
+    )
+    following = (
+        published.filter(after, order__gte=page.order).order_by("order", "title", "pk").first()
+    )
     return previous, following

@@ -24,6 +24,8 @@ os.environ.update(
     DATABASE_URL=f"sqlite:///{WORKDIR / 'db.sqlite3'}",
     ALLOWED_HOSTS="testserver",
     HTTPS="0",
+    # Scratch databases made here: let SQLite create them (the site itself never does).
+    SQLITE_CREATE="1",
 )
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.pop("REDIS_URL", None)
