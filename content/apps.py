@@ -21,6 +21,15 @@ class ContentConfig(AppConfig):
 
         post_migrate.connect(keep_roles_in_step, sender=self)
         post_migrate.connect(link_glossary_after_migrate, sender=self)
+        post_migrate.connect(index_pages_for_search, sender=self)
+
+
+def index_pages_for_search(sender, using="default", **kwargs):
+    # After every migrate: SQLite loses a table's triggers when a migration
+    # rebuilds it, so the search index's are checked and remade here.
+    from content import search_index
+
+    search_index.ensure(using)
 
 
 def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):

@@ -39,11 +39,16 @@ def related_pages(page):
             "to_page_id", flat=True
         )
     )
-    chosen = list(published.filter(pk__in=ids)) if ids else []
-    if chosen:
-        return chosen
+    # Both lookups are put in order here, not by the database: asked to sort,
+    # SQLite walks every published page in the (status, order, title) index
+    # instead of fetching the few rows by primary key or slug.
+    if ids:
+        chosen = published.filter(pk__in=ids).only("slug", "title", "summary", "order")
+        chosen = sorted(chosen.order_by(), key=lambda p: (p.order, p.title, p.pk))
+        if chosen:
+            return chosen
     slugs = linked_slugs(page.body_html)
-    by_slug = {p.slug: p for p in published.filter(slug__in=slugs)}
+    by_slug = {p.slug: p for p in published.filter(slug__in=slugs).order_by()}
     return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 

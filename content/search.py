@@ -2,10 +2,10 @@
 
 PostgreSQL ranks pages by full-text search over a stored, indexed vector
 (title weighs most, then summary, then text: `Page.search_vector`). On SQLite,
-which has no such thing, the database counts matching words instead, weighted
-the same way. Either way the database does the ranking and returns only the
-best few rows, so a search costs the same few queries however many pages
-there are.
+an FTS5 index ranks them the same way (`content/search_index.py`). Either way
+an index finds the matching pages and the database returns only the best few
+rows, so a search costs the same whatever the number of pages. Glossary terms
+are few and short, and are scored by the database directly.
 
 Parents type everyday words ("came back", "marrow"), so the query is widened
 with the medical words the pages use before it is run. The query itself is
@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.safestring import mark_safe
 
+from content import search_index
 from content.models import Page, Term
 from content.models.pages import SEARCH_CONFIG
 from content.readability import plain_text
@@ -221,7 +222,15 @@ def _any_contains(fields, terms):
 
 
 def _ranked_pages(query):
-    # The same weights as PostgreSQL's default: title A, summary B, text C.
+    try:
+        return search_index.ranked_pages(query.terms, MAX_RESULTS)
+    except OperationalError:  # no index: an SQLite built without FTS5
+        return _scored_pages(query)
+
+
+def _scored_pages(query):
+    # Reads every page, so only where there is no index. The same weights as
+    # PostgreSQL's default: title A, summary B, text C.
     weights = {"title": 10, "summary": 4, "body": 2}
     terms = [stem(term) for term in query.terms]
     return list(

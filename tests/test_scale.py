@@ -152,3 +152,56 @@ def test_headings_and_links_are_stored_when_a_page_is_saved(db):
     assert page.headings == [["one", "One"]]
     assert page.links == ["high-risk#x"]  # internal links only (content/links.py)
     assert page.linked_slugs == ["high-risk"]
+
+
+# Query counts and timings miss one kind of growth: a query that returns three
+# rows but makes the database walk every page to find them (a sort the planner
+# satisfies from the wrong index). SQLite's progress handler counts the virtual
+# machine steps it takes, so the database's own work can be compared directly.
+# A walk reads, tests and steps past each page: at least three steps a page
+# (the related-pages walk this caught took 11, search by LIKE 75). A lookup by
+# key costs a few steps more per level of an index, and the search index's
+# bookkeeping about one step a page until SQLite merges its segments.
+STEPS_PER_PAGE_WALKED = 3
+WORK_CHECKED = [url for url, _, _ in AT_EVERY_SIZE] + [
+    "/pages/high-risk/questions/",
+    "/glossary/",
+    "/search/",
+    "/search/?q=came+back+in+the+brain",
+    "/guide/result/questions/?where=spread&risk-group=high",
+    "/feedback/thanks/",
+]
+
+
+def database_steps(client, url):
+    """SQLite virtual machine steps for one uncached request to `url`."""
+    steps = 0
+
+    def count():
+        nonlocal steps
+        steps += 1
+        return 0  # carry on
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(count, 1)
+    try:
+        response, _ = uncached_get(client, url)
+    finally:
+        connection.connection.set_progress_handler(None, 1)
+    assert response.status_code in (200, 302), url
+    return steps
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="counts SQLite's own steps; the PostgreSQL pass checks query counts above",
+)
+def test_no_public_page_makes_the_database_walk_every_page(client, db):
+    added = 1000
+    small = {url: database_steps(client, url) for url in WORK_CHECKED}
+    make_corpus(added)
+    large = {url: database_steps(client, url) for url in WORK_CHECKED}
+    grown = {url: large[url] - small[url] for url in WORK_CHECKED}
+    assert small["/pages/high-risk/"] > 0, small  # the counter counts
+    walks = {url: extra for url, extra in grown.items() if extra >= STEPS_PER_PAGE_WALKED * added}
+    assert not walks, f"extra database steps with {added} more pages: {walks}"

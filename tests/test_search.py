@@ -4,9 +4,10 @@ odd queries. CI runs these on SQLite and on PostgreSQL."""
 import logging
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
-from content import search
+from content import search, search_index
 from content.models import Page
 from tests.factories import make_page
 
@@ -235,3 +236,69 @@ def test_postgresql_keeps_an_indexed_search_vector_and_sqlite_needs_none(db):
             assert "USING gin (search_vector)" in cursor.fetchone()[0]
     else:
         assert page.search_vector is None
+
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's FTS5 index; PostgreSQL's is tested above"
+)
+
+
+def index_is_sound():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {search_index.TABLE}({search_index.TABLE}, rank) "
+            "VALUES ('integrity-check', 1)"
+        )  # raises if the index and the pages disagree
+
+
+@sqlite_only
+def test_sqlite_search_reads_an_index_kept_in_step_by_the_database(client, db):
+    assert not search_index.ensure()  # made by migrate already
+    page = make_page(slug="fts", title="Lymphoma words", body="Text about xylophones.")
+    assert result_urls(client, "lymphoma") == ["/pages/fts/"]
+    assert result_urls(client, "xylophone") == ["/pages/fts/"]  # stemmed
+    page.title = "Other words"
+    page.save()
+    assert result_urls(client, "lymphoma") == []
+    Page.objects.filter(pk=page.pk).update(status=Page.Status.DRAFT)
+    assert result_urls(client, "xylophone") == []
+    Page.objects.filter(pk=page.pk).update(status=Page.Status.PUBLISHED, body="Now a harp.")
+    assert result_urls(client, "harp") == ["/pages/fts/"]
+    index_is_sound()
+    page.delete()
+    assert result_urls(client, "harp") == []
+    index_is_sound()
+
+
+@sqlite_only
+def test_a_lost_trigger_is_remade_and_the_index_refilled_after_migrate(client, db):
+    # SQLite drops a table's triggers when a migration rebuilds the table.
+    with connection.cursor() as cursor:
+        for name in search_index.TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")
+    make_page(slug="unindexed", title="Lymphoma words")
+    assert result_urls(client, "lymphoma") == []  # what a lost trigger would do
+    call_command("migrate", verbosity=0)
+    assert result_urls(client, "lymphoma") == ["/pages/unindexed/"]
+    index_is_sound()
+
+
+@sqlite_only
+def test_without_the_index_sqlite_search_still_answers(client, db):
+    make_page(slug="noindex", title="Lymphoma words")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {search_index.TABLE}")
+    assert result_urls(client, "lymphoma") == ["/pages/noindex/"]
+    assert search_index.ensure()
+    assert result_urls(client, "lymphoma") == ["/pages/noindex/"]
+
+
+@sqlite_only
+@pytest.mark.parametrize("q", ["NEAR marrow", "title: marrow", "marrow*", "AND OR NOT", "^ marrow"])
+def test_search_words_are_never_read_as_index_operators(client, db, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+
+
+def test_a_quote_in_a_term_is_searched_for_as_text():
+    assert search_index.match_expression(['say "hi"', "marrow"]) == '"say ""hi""" OR "marrow"'
