@@ -293,7 +293,6 @@ def test_without_the_index_sqlite_search_still_answers(client, db):
     assert result_urls(client, "lymphoma") == ["/pages/noindex/"]
 
 
-@sqlite_only
 @pytest.mark.parametrize("q", ["NEAR marrow", "title: marrow", "marrow*", "AND OR NOT", "^ marrow"])
 def test_search_words_are_never_read_as_index_operators(client, db, q):
     response = client.get("/search/", {"q": q})
