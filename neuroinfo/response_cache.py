@@ -7,11 +7,16 @@ Opt a view in with one line:
     @public_page(query=True, private=True)  # kept here, but only the visitor's
                                  # own browser may keep it (the guide: its
                                  # addresses hold a child's answers)
+    @public_page(unless_query=True)  # only the bare address is kept: the view
+                                 # takes free text in its query (search), or
+                                 # is Django's own (the sitemap's ?p=)
 
 For a visitor who is not signed in, the finished response is kept in the
 shared cache (`settings.PUBLIC_PAGE_CACHE`, Redis when several servers run)
 under a key made of three things only: the current content version, the path
-and, with `query=True`, the query string with its parameters sorted. Nothing
+and, with `query=True`, the query string with its parameters sorted (and,
+when SITE_URL is not set, the scheme and host the request came to, since
+canonical links and the sitemap are built from them). Nothing
 about the visitor (cookies, headers, address) is part of the key or the
 entry, and a response that depends on the visitor (it sets a cookie, reads
 the session, uses a CSRF token) is never stored.
@@ -158,9 +163,9 @@ def normalised_query(request):
     )
 
 
-def cache_key(version, path, query=""):
+def cache_key(version, path, query="", origin=""):
     # Hashed, so no address (and no guide answer) is readable in the cache's keys.
-    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:40]
+    digest = hashlib.sha256(f"{origin}{path}?{query}".encode()).hexdigest()[:40]
     # RELEASE keeps servers running different code (a rolling deploy) from
     # sharing pages rendered by different templates.
     return f"public-page:{_setting('RELEASE', '')}:{version}:{digest}"
@@ -288,11 +293,20 @@ def _lookup(request, query):
     version = current_version()
     if version is None:
         return None, None
-    key = cache_key(version, request.path, normalised_query(request) if query else "")
+    # get_host() checks ALLOWED_HOSTS, so the hosts (and keys) are a fixed set.
+    origin = "" if _setting("SITE_URL", "") else f"{request.scheme}://{request.get_host()}"
+    key = cache_key(version, request.path, normalised_query(request) if query else "", origin)
     return key, _cache_get(key)
 
 
-def public_page(view=None, *, query=False, private=False):
+def _passes_by(request, options):
+    """True when the cache must leave this request alone entirely."""
+    if request.method not in ("GET", "HEAD") or is_signed_in(request):
+        return True
+    return options["unless_query"] and bool(request.META.get("QUERY_STRING"))
+
+
+def public_page(view=None, *, query=False, private=False, unless_query=False):
     """Serve `view` from the cache of finished pages (see the module's docstring)."""
 
     def decorate(view):
@@ -302,6 +316,8 @@ def public_page(view=None, *, query=False, private=False):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
+            if _passes_by(request, wrapped.public_page):
+                return view(request, *args, **kwargs)
             # Without a session cookie the visitor is anonymous: say so without
             # touching the session, which would add "Vary: Cookie".
             request.user = AnonymousUser()
@@ -311,6 +327,8 @@ def public_page(view=None, *, query=False, private=False):
                 if entry is not None:
                     return respond(request, entry)
             response = view(request, *args, **kwargs)
+            if getattr(response, "is_rendered", True) is False:
+                response.render()  # a TemplateResponse (Django's sitemap view)
             if not is_storable(request, response):
                 if private:
                     patch_cache_control(response, private=True, max_age=_private_max_age())
@@ -323,7 +341,7 @@ def public_page(view=None, *, query=False, private=False):
             response._public_page_entry = entry
             return response
 
-        wrapped.public_page = {"query": query, "private": private}
+        wrapped.public_page = {"query": query, "private": private, "unless_query": unless_query}
         return wrapped
 
     return decorate(view) if view is not None else decorate
@@ -370,7 +388,7 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or is_signed_in(request):
             return self.get_response(request)
         options = _options_for(getattr(request, "urlconf", None), request.path_info)
-        if options is None:
+        if options is None or _passes_by(request, options):
             return self.get_response(request)
         key, entry = _lookup(request, options["query"])
         if entry is not None:

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from content.sitemaps import SITEMAPS
 from content.views.preview import markdownify
+from neuroinfo.response_cache import public_page
 
 # Also turns "database unavailable" into a calm 503 (neuroinfo/availability.py).
 handler500 = "neuroinfo.availability.server_error"
@@ -33,7 +34,7 @@ urlpatterns = [
     ),
     path(
         "sitemap.xml",
-        sitemap,
+        public_page(sitemap, unless_query=True),  # ?p= pages a sitemap of over 50,000
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -300,7 +300,7 @@ def test_any_other_error_still_gives_the_plain_500(rf):
     assert "a bug" not in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/", "/guide/result/?where=brain"])
+@pytest.mark.parametrize("url", ["/", "/guide/result/?where=brain", "/search/", "/sitemap.xml"])
 def test_a_page_from_the_cache_keeps_every_security_header(client, url):
     first = client.get(url)
     second, queries = queries_for(client, url)
@@ -311,8 +311,10 @@ def test_a_page_from_the_cache_keeps_every_security_header(client, url):
         "Permissions-Policy",
         "X-Content-Type-Options",
         "Referrer-Policy",
+        "X-Robots-Tag",  # search and the sitemap: kept out of search engines' indexes
     ]:
-        assert second[header] == first[header], header
+        assert second.get(header) == first.get(header), header
+    assert second["Content-Type"] == first["Content-Type"]
 
 
 def test_the_decorator_alone_caches_without_the_middleware(client, settings):
@@ -349,3 +351,56 @@ def test_every_migrate_starts_the_cache_afresh():
     before = response_cache.current_version()
     content_migrated(sender=apps.get_app_config("content"))
     assert response_cache.current_version() != before
+
+
+LATER_PUBLIC_URLS = ["/glossary/", "/search/", "/sitemap.xml"]
+
+
+@pytest.mark.parametrize("url", LATER_PUBLIC_URLS)
+def test_the_glossary_search_box_and_sitemap_are_served_from_the_cache(client, url):
+    first, _ = queries_for(client, url)
+    second, queries = queries_for(client, url)
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert queries == 0
+    assert second["Cache-Control"] == "public, max-age=60, stale-while-revalidate=60"
+    assert not second.cookies
+
+
+def test_an_edit_to_a_glossary_word_and_a_new_page_show_at_once(client, page):
+    from content.models import Term
+
+    assert "Xylophone" not in client.get("/glossary/").content.decode()
+    Term.objects.create(term="Xylophone", slug="xylophone", definition="A test word.")
+    assert "Xylophone" in client.get("/glossary/").content.decode()
+    assert "/pages/new-in-sitemap/" not in client.get("/sitemap.xml").content.decode()
+    page.slug = "new-in-sitemap"
+    page.save()
+    assert "/pages/new-in-sitemap/" in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/search/?q=secretword", "/search/?q=", "/sitemap.xml?p=1"])
+def test_an_address_with_a_query_is_never_stored_where_only_the_bare_one_is(
+    client, url, monkeypatch
+):
+    stored = []
+    monkeypatch.setattr(response_cache, "_store", lambda key, entry: stored.append(entry))
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+    assert stored == []
+    if url.startswith("/search/"):
+        assert response["Cache-Control"] == "private, max-age=300"
+    client.get(url.partition("?")[0])
+    assert len(stored) == 1  # the bare address is
+    assert b"secretword" not in stored[0]["bodies"]["identity"]
+
+
+def test_each_host_gets_its_own_canonical_links_when_site_url_is_unset(client, settings):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    one = client.get("/pages/high-risk/", headers={"host": "one.example"}).content.decode()
+    two = client.get("/pages/high-risk/", headers={"host": "two.example"}).content.decode()
+    assert 'href="http://one.example/pages/high-risk/"' in one
+    assert 'href="http://two.example/pages/high-risk/"' in two
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
