@@ -1,6 +1,12 @@
 """A rate limit that keeps no address: the cache holds a count under a keyed
-hash (HMAC with SECRET_KEY) of the client's address and the current window,
-and the entry expires with the window. Nothing is written to the database."""
+hash (HMAC with SECRET_KEY) of the client's address and a window of time,
+and the entry expires one window after its own ends. Nothing is written to
+the database.
+
+The limit slides: the previous window's count still counts, in proportion to
+how much of it lies within the last `window` seconds. With fixed windows
+alone, a flood could start afresh at each boundary (twice the limit in a few
+seconds), and a test that posted across a boundary saw the count reset."""
 
 import hashlib
 import hmac
@@ -10,8 +16,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 
-def _key(scope, address, window):
-    bucket = int(time.time() // window)
+def _key(scope, address, bucket):
+    bucket = int(bucket)
     digest = hmac.new(
         settings.SECRET_KEY.encode(), f"{scope}|{address}|{bucket}".encode(), hashlib.sha256
     ).hexdigest()
@@ -25,13 +31,18 @@ def client_address(request):
 
 
 def allow(request, scope, limit, window):
-    """Count one request; False once more than `limit` came in `window` seconds."""
-    key = _key(scope, client_address(request), window)
-    if cache.add(key, 1, timeout=window):
-        return True
+    """Count one request; False once more than `limit` came in the last `window` seconds."""
+    bucket, into = divmod(time.time(), window)
+    address = client_address(request)
+    earlier = cache.get(_key(scope, address, bucket - 1), 0) * (1 - into / window)
+    return earlier + _count(_key(scope, address, bucket), 2 * window) <= limit
+
+
+def _count(key, timeout):
+    if cache.add(key, 1, timeout=timeout):
+        return 1
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=window)
-        return True
-    return count <= limit
+        cache.add(key, 1, timeout=timeout)
+        return 1

@@ -196,7 +196,7 @@ def test_a_flood_is_refused_calmly_and_the_limit_keeps_no_address(visitor, page)
     assert other.post("/feedback/", form()).status_code == 302
 
 
-def test_the_rate_limit_entry_expires_with_its_window(rf, monkeypatch):
+def test_the_rate_limit_entry_expires_a_window_after_its_own(rf, monkeypatch):
     from neuroinfo import ratelimit
 
     timeouts = []
@@ -206,14 +206,32 @@ def test_the_rate_limit_entry_expires_with_its_window(rf, monkeypatch):
         "add",
         lambda key, value, timeout: timeouts.append(timeout) or real_add(key, value, timeout),
     )
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 6000.0)
     request = rf.post("/", REMOTE_ADDR=ADDRESS)
     assert ratelimit.allow(request, "test", limit=1, window=60)
     assert not ratelimit.allow(request, "test", limit=1, window=60)
-    assert timeouts == [60, 60]
-    # In the next window the count starts again.
-    now = __import__("time").time()
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now + 60)
+    assert timeouts == [120, 120]  # still read, weighted, through the next window
+    # Two windows on, nothing of the flood is left.
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 6120.0)
     assert ratelimit.allow(request, "test", limit=1, window=60)
+
+
+def test_a_flood_does_not_start_afresh_at_a_window_boundary(rf, monkeypatch):
+    from neuroinfo import ratelimit
+
+    request = rf.post("/", REMOTE_ADDR=ADDRESS)
+    clock = [5999.0]  # one second before a boundary (windows of 60 s)
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    assert ratelimit.allow(request, "test", limit=2, window=60)
+    assert ratelimit.allow(request, "test", limit=2, window=60)
+    assert not ratelimit.allow(request, "test", limit=2, window=60)
+    clock[0] = 6001.0  # two seconds later, in the next window
+    assert not ratelimit.allow(request, "test", limit=2, window=60)
+    clock[0] = 6059.0  # the flood is nearly a window old, but two of these were refused ones
+    assert not ratelimit.allow(request, "test", limit=2, window=60)
+    clock[0] = 6090.0  # the window before saw those 2 refused posts; half of it still counts
+    assert ratelimit.allow(request, "test", limit=2, window=60)
+    assert not ratelimit.allow(request, "test", limit=2, window=60)
 
 
 def test_editors_see_feedback_by_page_with_counts_and_mark_it_dealt_with(staff_client, page):
