@@ -263,7 +263,11 @@ def test_when_the_database_is_down_cached_pages_are_served_and_others_get_a_calm
 def test_an_edit_through_one_server_is_seen_through_another_sharing_redis(
     servers, database, static_root, redis_url
 ):
-    env = base_env(database.url, static_root, REDIS_URL=redis_url)  # one key prefix for both
+    # One key prefix for both, and one public address, as behind a load
+    # balancer: without SITE_URL each server's pages are kept per host.
+    env = base_env(
+        database.url, static_root, REDIS_URL=redis_url, SITE_URL="https://neuroinfo.test"
+    )
     first, second = servers(env), servers(env)
     path = "/pages/clinical-trials/"
     visitor = Browser(second.url)
