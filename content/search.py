@@ -12,6 +12,7 @@ with the medical words the pages use before it is run. The query itself is
 never stored or logged.
 """
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from content import search_index
 from content.models import Page, Term
 from content.models.pages import SEARCH_CONFIG
 from content.readability import plain_text
+
+log = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -224,7 +227,10 @@ def _any_contains(fields, terms):
 def _ranked_pages(query):
     try:
         return search_index.ranked_pages(query.terms, MAX_RESULTS)
-    except OperationalError:  # no index: an SQLite built without FTS5
+    except OperationalError as error:
+        # No index (an SQLite built without FTS5), or one out of step with the
+        # table: still answer, slowly, and say why (never what was searched).
+        log.warning("Search index unusable (%s): scoring every page instead", error)
         return _scored_pages(query)
 
 

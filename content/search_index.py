@@ -10,15 +10,20 @@ The index holds no copy of the text (`content=`): triggers keep it in step
 with every insert, update and delete of a page, however it is made (a save in
 the admin, a data migration, bulk_create). The table and its triggers are
 made after every `migrate` rather than in a migration, because SQLite rebuilds
-a table to change it and a rebuilt table loses its triggers.
+a table to change it and a rebuilt table loses its triggers. They are
+compared with the definitions here, so a changed definition, or a column
+renamed under them, is remade too.
+
+A migration that removes or renames title, summary or body must drop this
+table and its triggers first (they name those columns); `migrate` then makes
+them again from the definitions here, updated to match.
 """
 
-from django.db import connections
+from django.db import OperationalError, connections
 
 TABLE = "content_page_fts"
 # Porter stemming lets "treatments" find "treatment"; diacritics are ignored.
-_CREATE_TABLE = f"""
-CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(
+_CREATE_TABLE = f"""CREATE VIRTUAL TABLE {TABLE} USING fts5(
     title, summary, body,
     content='content_page', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2'
@@ -42,8 +47,16 @@ ORDER BY bm25({TABLE}, 10.0, 4.0, 2.0), page."order", page.title
 LIMIT %s"""
 
 
+def _definitions():
+    """{name: the SQL SQLite keeps for it} for the table and each trigger."""
+    return {
+        TABLE: _CREATE_TABLE,
+        **{name: f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS.items()},
+    }
+
+
 def ensure(using="default"):
-    """Make the index and its triggers if any is missing, and fill the index.
+    """Make the index and its triggers if any is missing or differs, and fill the index.
 
     Returns True when it had to (re)build. Does nothing on other databases,
     or where SQLite was built without FTS5 (search then scores with LIKE).
@@ -51,26 +64,24 @@ def ensure(using="default"):
     connection = connections[using]
     if connection.vendor != "sqlite":
         return False
+    wanted = _definitions()
     with connection.cursor() as cursor:
-        wanted = [TABLE, *TRIGGERS]
-        cursor.execute(
-            f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(wanted))})",
-            wanted,
-        )
-        present = {row[0] for row in cursor.fetchall()}
-        if present >= {TABLE, *TRIGGERS}:
+        names = ", ".join(["%s"] * len(wanted))
+        cursor.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({names})", list(wanted))
+        if dict(cursor.fetchall()) == wanted:
             return False
         if "content_page" not in connection.introspection.table_names(cursor):
             return False  # migrated back to before pages existed
         try:
-            cursor.execute(_CREATE_TABLE)
-        except Exception as error:  # noqa: BLE001 - only "no such module: fts5" is expected
-            if "fts5" in str(error):
+            for name in TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+            for sql in wanted.values():
+                cursor.execute(sql)
+        except OperationalError as error:
+            if "fts5" in str(error):  # this SQLite has no FTS5
                 return False
             raise
-        for name, body in TRIGGERS.items():
-            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-            cursor.execute(f"CREATE TRIGGER {name} {body}")
         # Pages changed while a trigger was missing: index them all again.
         cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
     return True

@@ -1,6 +1,6 @@
 """A rate limit that keeps no address: the cache holds a count under a keyed
 hash (HMAC with SECRET_KEY) of the client's address and a window of time,
-and the entry expires one window after its own ends. Nothing is written to
+and the entry expires when the window after its own ends. Nothing is written to
 the database.
 
 The limit slides: the previous window's count still counts, in proportion to
@@ -10,6 +10,7 @@ seconds), and a test that posted across a boundary saw the count reset."""
 
 import hashlib
 import hmac
+import math
 import time
 
 from django.conf import settings
@@ -35,7 +36,9 @@ def allow(request, scope, limit, window):
     bucket, into = divmod(time.time(), window)
     address = client_address(request)
     earlier = cache.get(_key(scope, address, bucket - 1), 0) * (1 - into / window)
-    return earlier + _count(_key(scope, address, bucket), 2 * window) <= limit
+    # Kept while it still counts: to the end of the next window, no longer.
+    keep = math.ceil(2 * window - into)
+    return earlier + _count(_key(scope, address, bucket), keep) <= limit
 
 
 def _count(key, timeout):

@@ -13,10 +13,10 @@ Opt a view in with one line:
 
 For a visitor who is not signed in, the finished response is kept in the
 shared cache (`settings.PUBLIC_PAGE_CACHE`, Redis when several servers run)
-under a key made of three things only: the current content version, the path
-and, with `query=True`, the query string with its parameters sorted (and,
-when SITE_URL is not set, the scheme and host the request came to, since
-canonical links and the sitemap are built from them). Nothing
+under a key made of the current content version, the path and, with
+`query=True`, the query string with its parameters sorted; when SITE_URL is
+not set, also the scheme and host the request came to, since canonical links
+and the sitemap are built from them. Nothing
 about the visitor (cookies, headers, address) is part of the key or the
 entry, and a response that depends on the visitor (it sets a cookie, reads
 the session, uses a CSRF token) is never stored.
@@ -202,10 +202,17 @@ def make_entry(response, private=False):
         # ETag alone, so browsers keep getting 304s for it.
         "etag": hashlib.sha256(body).hexdigest()[:24],
         "bodies": bodies,
-        # Headers the middleware inside the cache added (CSP, X-Frame-Options…),
-        # filled in by PublicPageCacheMiddleware so a hit need not run them again.
-        "headers": {},
+        # The view's own headers (X-Robots-Tag…), and then those the middleware
+        # inside the cache adds (CSP, X-Frame-Options…), filled in by
+        # PublicPageCacheMiddleware so a hit need not run it again.
+        "headers": _kept_headers(response),
         "cache_control": _cache_control(private),
+    }
+
+
+def _kept_headers(response):
+    return {
+        name: value for name, value in response.headers.items() if name.lower() not in _OWN_HEADERS
     }
 
 
@@ -293,7 +300,8 @@ def _lookup(request, query):
     version = current_version()
     if version is None:
         return None, None
-    # get_host() checks ALLOWED_HOSTS, so the hosts (and keys) are a fixed set.
+    # get_host() checks ALLOWED_HOSTS: a host it allows cannot reach another
+    # host's pages. (With a wildcard there, anyone can add keys: set SITE_URL.)
     origin = "" if _setting("SITE_URL", "") else f"{request.scheme}://{request.get_host()}"
     key = cache_key(version, request.path, normalised_query(request) if query else "", origin)
     return key, _cache_get(key)
@@ -399,10 +407,6 @@ class PublicPageCacheMiddleware:
         if entry is not None and key is not None and is_storable(request, response, entry):
             vary = response.get("Vary", "").lower()
             if "cookie" not in vary:
-                entry["headers"] = {
-                    name: value
-                    for name, value in response.headers.items()
-                    if name.lower() not in _OWN_HEADERS
-                }
+                entry["headers"] = _kept_headers(response)
                 _store(key, entry)
         return response
