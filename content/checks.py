@@ -20,3 +20,24 @@ def guide_never_strands_a_parent(app_configs=None, **kwargs):
         checks.Warning(problem, hint="Fix it in the admin under Questions.", id="content.W001")
         for problem in guide.problems(questionnaire)
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def cache_keys_come_from_a_fixed_set_of_hosts(app_configs=None, **kwargs):
+    """Without SITE_URL, the page cache keeps pages per host (neuroinfo/response_cache.py).
+
+    A wildcard in ALLOWED_HOSTS then lets anyone make up hosts, each filling
+    the shared cache with its own copy of every page.
+    """
+    from django.conf import settings
+
+    wildcards = [host for host in settings.ALLOWED_HOSTS if host == "*" or host.startswith(".")]
+    if settings.SITE_URL or not wildcards:
+        return []
+    return [
+        checks.Warning(
+            f"ALLOWED_HOSTS has a wildcard ({', '.join(wildcards)}) and SITE_URL is not set.",
+            hint="Set SITE_URL to the site's public address (https://…), or list each host.",
+            id="neuroinfo.W001",
+        )
+    ]

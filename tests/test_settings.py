@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(50),
@@ -93,3 +95,23 @@ def test_the_page_cache_is_local_memory_by_default_and_redis_with_redis_url(tmp_
     assert cache_backend(tmp_path) == "django.core.cache.backends.locmem.LocMemCache"
     redis = cache_backend(tmp_path, REDIS_URL="redis://cache.internal:6379/0")
     assert redis == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "hosts", "warned"),
+    [
+        ("", ["*"], True),
+        ("", [".example.org"], True),
+        ("https://neuroinfo.example.org", ["*"], False),
+        ("", ["neuroinfo.example.org"], False),
+    ],
+)
+def test_deploy_check_warns_when_any_host_could_fill_the_page_cache(
+    settings, site_url, hosts, warned
+):
+    from content.checks import cache_keys_come_from_a_fixed_set_of_hosts
+
+    settings.SITE_URL = site_url
+    settings.ALLOWED_HOSTS = hosts
+    found = [m.id for m in cache_keys_come_from_a_fixed_set_of_hosts()]
+    assert found == (["neuroinfo.W001"] if warned else [])
