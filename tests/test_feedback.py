@@ -150,9 +150,23 @@ def test_a_forged_token_for_another_page_is_refused(visitor, page):
     assert visitor.post("/feedback/", form(token=token)).status_code == 400
 
 
+def test_a_token_lives_its_whole_age_and_no_longer(monkeypatch):
+    made = 7_200_000.0 + 3599  # the last second of an hour
+    monkeypatch.setattr(feedback, "now", lambda: made)
+    token = feedback.make_token("a-test-page", "page")
+    assert feedback.make_token("a-test-page", "page") == token  # the same all hour
+    monkeypatch.setattr(feedback, "now", lambda: made + feedback.TOKEN_MAX_AGE)
+    assert feedback.read_token(token) == ("a-test-page", "page")
+    monkeypatch.setattr(feedback, "now", lambda: made + feedback.TOKEN_MAX_AGE + 2)
+    with pytest.raises(feedback.FeedbackError, match="too long ago"):
+        feedback.read_token(token)
+    assert feedback.token_page(token) == ("a-test-page", "page")  # to show the form again
+
+
 def test_an_expired_token_is_refused_but_the_comment_is_kept(visitor, page, monkeypatch):
     token = feedback.make_token("a-test-page", "page")
-    monkeypatch.setattr(feedback, "TOKEN_MAX_AGE", -1)
+    later = feedback.now() + feedback.TOKEN_MAX_AGE + feedback.TOKEN_HOUR
+    monkeypatch.setattr(feedback, "now", lambda: later)
     response = visitor.post("/feedback/", form(token=token))
     html = response.content.decode()
     assert response.status_code == 400
