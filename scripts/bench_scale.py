@@ -6,6 +6,15 @@ Runs Django in this process against a fresh SQLite file with the production
 settings; every request is a cache miss (the page cache is emptied first), so
 this is what a first visitor after an edit waits for. The pages added are the
 generated corpus the tests use (tests/factories.py: make_corpus).
+
+On PostgreSQL instead (the database for several servers):
+
+    BENCH_DATABASE_URL=$(bash scripts/postgres.sh start) make bench-scale
+
+makes three scratch databases beside the one named (the role needs CREATEDB),
+each ANALYZEd as autovacuum would, and drops them at the end. The time then
+also holds the database server's share, seen from here as waiting, so it is
+wall time rather than CPU time.
 """
 
 import gc
@@ -15,14 +24,23 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 WORKDIR = Path(tempfile.mkdtemp(prefix="neuroinfo-bench-scale-"))
+POSTGRES_URL = os.environ.get("BENCH_DATABASE_URL", "")
+SCRATCH = "neuroinfo_bench_scale"  # PostgreSQL: neuroinfo_bench_scale, _6, _1000 …
+
+
+def postgres_url(name):
+    return urllib.parse.urlsplit(POSTGRES_URL)._replace(path=f"/{name}").geturl()
+
+
 os.environ.update(
     DJANGO_SETTINGS_MODULE="neuroinfo.settings",
-    DATABASE_URL=f"sqlite:///{WORKDIR / 'db.sqlite3'}",
+    DATABASE_URL=postgres_url(SCRATCH) if POSTGRES_URL else f"sqlite:///{WORKDIR / 'db.sqlite3'}",
     ALLOWED_HOSTS="testserver",
     HTTPS="0",
     # Scratch databases made here: let SQLite create them (the site itself never does).
@@ -73,13 +91,14 @@ def uncached(client, url):
     on a machine shared with other work, wall time mostly measures the others.
     """
     times = []
+    clock = time.perf_counter if POSTGRES_URL else time.process_time
     for _ in range(REPEATS):
         caches["default"].clear()
         response_cache.forget_version()
         gc.collect()  # a collection mid-request would be timed against whichever size it hit
-        start = time.process_time()
+        start = clock()
         response = client.get(url)
-        times.append(time.process_time() - start)
+        times.append(clock() - start)
         assert response.status_code == 200, (url, response.status_code)
     caches["default"].clear()
     response_cache.forget_version()
@@ -93,8 +112,25 @@ def use_database(path):
     connection.settings_dict["NAME"] = str(path)
 
 
+def postgres_admin(*statements):
+    """Run statements outside any transaction, from the database the URL names."""
+    import psycopg
+
+    url = urllib.parse.urlsplit(POSTGRES_URL)
+    with psycopg.connect(POSTGRES_URL.replace(url.scheme, "postgresql", 1), autocommit=True) as db:
+        for statement in statements:
+            db.execute(statement)
+
+
+def scratch_names():
+    return [SCRATCH, *(f"{SCRATCH}_{size}" for size in SIZES)]
+
+
 def build_databases():
-    """One SQLite file per size: the starting six, then the corpus added on top."""
+    """One database per size: the starting six, then the corpus added on top."""
+    if POSTGRES_URL:
+        postgres_admin(*(f"DROP DATABASE IF EXISTS {name}" for name in scratch_names()))
+        postgres_admin(f"CREATE DATABASE {SCRATCH}")
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     sources = [*(BASE_DIR / "static").rglob("*"), BASE_DIR / "requirements.txt"]
     if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
@@ -105,6 +141,13 @@ def build_databases():
         missing = size - Page.objects.count()
         if missing > 0:
             make_corpus(missing, prefix=f"size-{size}")
+        if POSTGRES_URL:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            connection.close()
+            files[size] = f"{SCRATCH}_{size}"
+            postgres_admin(f"CREATE DATABASE {files[size]} TEMPLATE {SCRATCH}")
+            continue
         connection.close()
         files[size] = WORKDIR / f"{size}.sqlite3"
         shutil.copyfile(WORKDIR / "db.sqlite3", files[size])
@@ -112,7 +155,15 @@ def build_databases():
 
 
 def main():
-    files = build_databases()
+    try:
+        measure(build_databases())
+    finally:
+        if POSTGRES_URL:
+            connection.close()
+            postgres_admin(*(f"DROP DATABASE IF EXISTS {name}" for name in scratch_names()))
+
+
+def measure(files):
     client = Client()
     samples = {}
     # Interleaved rounds, so a busy moment on the machine hits every size alike.
@@ -125,7 +176,8 @@ def main():
                 samples.setdefault((name, size), []).append(seconds)
                 samples[name, size, "q"] = (queries, size_bytes)
 
-    print(f"Uncached CPU time per request (median of {ROUNDS} x {REPEATS}), queries, HTML size:")
+    kind = f"wall time, PostgreSQL {connection.pg_version // 10000}" if POSTGRES_URL else "CPU time"
+    print(f"Uncached {kind} per request (median of {ROUNDS} x {REPEATS}), queries, HTML size:")
     header = f"{'page type':<17}" + "".join(f"{f'{n:,} pages':>26}" for n in SIZES)
     print(header + f"{'10,000 / 6':>12}")
     for name in PAGE_TYPES:
