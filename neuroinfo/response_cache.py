@@ -13,8 +13,9 @@ Opt a view in with one line:
 
 For a visitor who is not signed in, the finished response is kept in the
 shared cache (`settings.PUBLIC_PAGE_CACHE`, Redis when several servers run)
-under a key made of the current content version, the path and, with
-`query=True`, the query string with its parameters sorted; when SITE_URL is
+under a key made of the current content version, today's date (pages say when
+they are due for review), the path and, with `query=True`, the query string
+with its parameters sorted; when SITE_URL is
 not set, also the scheme and host the request came to, since canonical links
 and the sitemap are built from them. Nothing
 about the visitor (cookies, headers, address) is part of the key or the
@@ -67,6 +68,7 @@ from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
 
@@ -163,12 +165,14 @@ def normalised_query(request):
     )
 
 
-def cache_key(version, path, query="", origin=""):
+def cache_key(version, path, query="", origin="", day=None):
     # Hashed, so no address (and no guide answer) is readable in the cache's keys.
     digest = hashlib.sha256(f"{origin}{path}?{query}".encode()).hexdigest()[:40]
     # RELEASE keeps servers running different code (a rolling deploy) from
-    # sharing pages rendered by different templates.
-    return f"public-page:{_setting('RELEASE', '')}:{version}:{digest}"
+    # sharing pages rendered by different templates. The day: a page says
+    # "due for review" from the day it is due, not up to a cache timeout later.
+    day = day or timezone.localdate().isoformat()
+    return f"public-page:{_setting('RELEASE', '')}:{version}:{day}:{digest}"
 
 
 def is_signed_in(request):

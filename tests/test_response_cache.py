@@ -411,3 +411,21 @@ def test_each_host_gets_its_own_canonical_links_when_site_url_is_unset(client, s
     assert 'href="http://one.example/pages/high-risk/"' in one
     assert 'href="http://two.example/pages/high-risk/"' in two
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_a_page_says_it_is_due_for_review_from_the_day_it_is_due(client, page, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    page.last_reviewed = datetime.date(2026, 3, 1)  # signed off: review dates are shown
+    page.checked_at = timezone.now()
+    page.checked_by_role = "Medical reviewer"
+    page.review_due = datetime.date(2027, 3, 1)
+    page.save()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: datetime.date(2027, 3, 1))
+    client.get(page.get_absolute_url())
+    assert "due for review" not in client.get(page.get_absolute_url()).content.decode()
+    # The next day, with nothing edited and the day's copy still in the cache:
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: datetime.date(2027, 3, 2))
+    assert "due for review" in client.get(page.get_absolute_url()).content.decode()
