@@ -255,7 +255,7 @@ class TcpProxy:
                     if not data:
                         return
                     (b if source is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: closed by stop() while waiting (fd -1)
             return
         finally:
             for sock in (a, b):
