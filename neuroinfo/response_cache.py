@@ -311,10 +311,8 @@ def _lookup(request, query):
     return key, _cache_get(key)
 
 
-def _passes_by(request, options):
-    """True when the cache must leave this request alone entirely."""
-    if request.method not in ("GET", "HEAD") or is_signed_in(request):
-        return True
+def _holds_free_text(request, options):
+    """An `unless_query` page asked with a query: the cache leaves it alone entirely."""
     return options["unless_query"] and bool(request.META.get("QUERY_STRING"))
 
 
@@ -328,7 +326,7 @@ def public_page(view=None, *, query=False, private=False, unless_query=False):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
-            if _passes_by(request, wrapped.public_page):
+            if _holds_free_text(request, wrapped.public_page):
                 return view(request, *args, **kwargs)
             # Without a session cookie the visitor is anonymous: say so without
             # touching the session, which would add "Vary: Cookie".
@@ -400,7 +398,7 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or is_signed_in(request):
             return self.get_response(request)
         options = _options_for(getattr(request, "urlconf", None), request.path_info)
-        if options is None or _passes_by(request, options):
+        if options is None or _holds_free_text(request, options):
             return self.get_response(request)
         key, entry = _lookup(request, options["query"])
         if entry is not None:
