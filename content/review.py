@@ -101,6 +101,10 @@ class Version:
     is_live_version: bool = field(default=False)
 
 
+# What a page that was never published said: a new page's review shows every word as added.
+EMPTY = Text("", "", "")
+
+
 def live_text(page):
     return Text(page.title, page.summary, page.body, sorted_sources(page.sources.all()))
 

@@ -422,3 +422,10 @@ def test_signing_off_writes_the_waiting_sources_onto_the_page(editor_client, rev
         datetime.date(2025, 3, 1),
         datetime.date(2026, 11, 30),
     )
+
+
+def test_a_reviewer_can_open_the_review_of_a_new_page(reviewer_client, draft):
+    # Nothing is live yet: every word of the draft shows as added.
+    response = reviewer_client.get(review_url(draft))
+    assert response.status_code == 200
+    assert "Added:" in response.content.decode()
