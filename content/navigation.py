@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.urls import reverse
 
 from content.models import Page
-from content.rendering import linked_slugs
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def related_pages(page):
         chosen = sorted(chosen.order_by(), key=lambda p: (p.order, p.title, p.pk))
         if chosen:
             return chosen
-    slugs = linked_slugs(page.body_html)
+    slugs = page.linked_slugs  # stored when the page was saved
     by_slug = {p.slug: p for p in published.filter(slug__in=slugs).order_by()}
     return [by_slug[slug] for slug in slugs if slug in by_slug]
 

@@ -127,11 +127,3 @@ def sections(html):
 def heading_ids(html):
     """The id of every heading, at every level, in HTML made by render_markdown."""
     return _HEADING_ID.findall(html)
-
-
-_PAGE_LINK = re.compile(r'href="/pages/([\w-]+)/')
-
-
-def linked_slugs(html):
-    """Slugs of the site's pages that `html` links to, in the order they first appear."""
-    return tuple(dict.fromkeys(_PAGE_LINK.findall(html)))

@@ -15,9 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content import guide
-from content.glossary import link_terms
 from content.models import Page, PageChange, ReviewDecision, Source, Term
-from content.rendering import render_markdown
 
 EDITORS = "Editors"
 REVIEWERS = "Medical reviewers"
@@ -261,9 +259,10 @@ def _guide_problems_if(page, text):
         slug=page.slug,
         title=text.title,
         summary=text.summary,
+        body=text.body,
         status=Page.Status.PUBLISHED,
-        body_html=render_markdown(text.body),
     )
+    after_page.render()  # the headings and links the guide reads
     after = guide.with_page(before, guide.page_info(after_page), page.slug)
     old = set(guide.problems(before))
     return [p for p in guide.problems(after) if p not in old]
@@ -505,7 +504,7 @@ def preview_page(page, text):
     parents would: the same template reads it as it reads the real page."""
     preview = Page.objects.get(pk=page.pk)
     preview.title, preview.summary, preview.body = text.title, text.summary, text.body
-    preview.body_html, used = link_terms(render_markdown(text.body), Term.objects.glossary())
+    used = preview.render(Term.objects.glossary())
     # The "Words on this page" list for the waiting text, not the live one.
     preview.preview_terms = list(Term.objects.filter(pk__in=used))
     sources = Source.objects.none()

@@ -107,3 +107,22 @@ def test_saving_a_waiting_change_unchanged_does_not_make_you_its_author(page, ed
     review.save_edit(page, text, editor)
     assert review.save_edit(page, text, reviewer) == "waiting"
     assert review.authors(page) == {editor.pk}
+
+
+def test_a_page_the_guide_opens_at_a_section_can_be_signed_off(editor, reviewer):
+    # The guide sends parents to /pages/high-risk/#one-place: the waiting text
+    # keeps that heading, so signing it off strands no one.
+    page = Page.objects.get(slug="high-risk")
+    text = review.working_text(page)
+    review.save_edit(
+        page, review.Text("A clearer title", text.summary, text.body, text.sources), editor
+    )
+    review.sign_off(page, reviewer)
+    page.refresh_from_db()
+    assert page.title == "A clearer title"
+    assert review.preview_page(page, text).sections == page.sections
+
+
+def test_the_preview_lists_the_sections_of_the_waiting_text(page):
+    preview = review.preview_page(page, review.Text(page.title, page.summary, "## Hello\n\nNew."))
+    assert preview.sections == [("hello", "Hello")]

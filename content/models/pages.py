@@ -186,10 +186,7 @@ class Page(models.Model):
         """
         from content.models.glossary import Term  # that module imports this one
 
-        self.body_html, used_terms = link_terms(render_markdown(self.body), Term.objects.glossary())
-        self.links = links.links_in(self.body_html)
-        self.anchors = links.anchors_in(self.body_html)
-        self.headings = [list(pair) for pair in sections(self.body_html)]
+        used_terms = self.render(Term.objects.glossary())
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             derived = {"body_html", "headings", "links", "anchors"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
@@ -209,14 +206,21 @@ class Page(models.Model):
     def get_absolute_url(self):
         return reverse("content:page", kwargs={"slug": self.slug})
 
-    def render(self):
-        """Fill body_html, headings and links from body, without glossary links
-        (the admin's checks and the generated test corpus use it; save() also
-        links glossary words)."""
-        self.body_html = render_markdown(self.body)
+    def render(self, glossary=None):
+        """Fill body_html, headings, links and anchors from body, and link the
+        words of `glossary` (from Term.objects.glossary()) if one is given.
+
+        Returns the ids of the terms linked. save() uses it; so do unsaved
+        copies (the admin's checks, sign-off's guide check, the preview), which
+        need the same headings and links the saved page will have.
+        """
+        self.body_html, used_terms = render_markdown(self.body), set()
+        if glossary is not None:
+            self.body_html, used_terms = link_terms(self.body_html, glossary)
         self.headings = [list(pair) for pair in sections(self.body_html)]
         self.links = links.links_in(self.body_html)
         self.anchors = links.anchors_in(self.body_html)
+        return used_terms
 
     def clean(self):
         errors = {}
