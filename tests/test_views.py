@@ -117,7 +117,7 @@ def test_a_page_no_clinician_has_checked_says_so_and_shows_no_review_date(client
     assert "Next review due" not in html
 
 
-def test_a_signed_off_page_shows_who_checked_it_and_when(client, page):
+def test_a_signed_off_page_shows_who_checked_it_and_when(client, page, today):
     page.checked_at = datetime.datetime(2026, 11, 30, 10, tzinfo=datetime.UTC)
     page.checked_by_role = "Medical reviewer"
     page.last_reviewed = datetime.date(2026, 11, 30)
