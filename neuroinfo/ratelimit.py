@@ -16,6 +16,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from neuroinfo.signing_in import client_ip
+
 
 def _key(scope, address, bucket):
     bucket = int(bucket)
@@ -25,16 +27,10 @@ def _key(scope, address, bucket):
     return f"ratelimit:{scope}:{digest}"
 
 
-def client_address(request):
-    # REMOTE_ADDR only: X-Forwarded-For can be typed by anyone. Behind a proxy
-    # every visitor shares the proxy's address, so the limit is site-wide there.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def allow(request, scope, limit, window):
     """Count one request; False once more than `limit` came in the last `window` seconds."""
     bucket, into = divmod(time.time(), window)
-    address = client_address(request)
+    address = client_ip(request) or ""
     earlier = cache.get(_key(scope, address, bucket - 1), 0) * (1 - into / window)
     # Kept while it still counts: to the end of the next window, no longer.
     keep = math.ceil(2 * window - into)

@@ -284,3 +284,16 @@ def test_editors_can_filter_what_is_not_yet_dealt_with(staff_client, page):
     Feedback.objects.create(page=page, helpful=False, comment="Closed one", dealt_with=True)
     html = staff_client.get("/admin/content/feedback/?open=yes").content.decode()
     assert "Open one" in html and "Closed one" not in html
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(rf, settings):
+    from neuroinfo import ratelimit
+
+    settings.TRUST_PROXY_HEADERS = True
+
+    def post(forwarded):
+        return rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert ratelimit.allow(post("198.51.100.7"), "test", limit=1, window=60)
+    assert not ratelimit.allow(post("198.51.100.7"), "test", limit=1, window=60)
+    assert ratelimit.allow(post("198.51.100.8"), "test", limit=1, window=60)
