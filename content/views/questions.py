@@ -23,7 +23,7 @@ def page_questions(request, slug):
     page = visible_page(request, slug)
     if not isinstance(page, Page):  # a moved page: its questions moved with it
         return redirect(page.url + "questions/", permanent=True)
-    heading, questions = questions_section(page.body_html)
+    _, questions = questions_section(page.body_html)
     if not questions:
         raise Http404("This page has no list of questions.")
     return render(
@@ -31,7 +31,6 @@ def page_questions(request, slug):
         "content/questions.html",
         {
             "page": page,
-            "heading": heading[1],
             "questions": questions,
             "answer_lines": range(ANSWER_LINES),
             "own_lines": range(OWN_QUESTION_LINES),
