@@ -138,3 +138,29 @@ def test_on_a_fresh_database_only_the_read_on_dates_are_added():
     assert Source.objects.filter(organisation="Canadian Cancer Society", accessed=None).count() == 0
     assert Page.objects.get(slug="high-risk").body == NEW["high-risk"]["body"]
     assert run() == []  # running again changes nothing
+
+
+def test_usually_is_added_to_the_stem_cell_sentence_only_where_no_one_checked_it(db):
+    import importlib
+
+    from content.models import Page
+
+    migration = importlib.import_module("content.migrations.0023_stem_cell_wording")
+    page = Page.objects.get(slug=migration.SLUG)
+    assert migration.NEW in page.body  # a fresh database has the new words
+
+    Page.objects.filter(pk=page.pk).update(body=page.body.replace(migration.NEW, migration.OLD))
+    lines = []
+    migration.usually(Page, report=lines.append)
+    page.refresh_from_db()
+    assert migration.NEW in page.body and "usually collects" in page.body_html
+    assert lines == ["Page “intermediate-risk”: “usually” added to the stem cell sentence."]
+
+    Page.objects.filter(pk=page.pk).update(
+        body=page.body.replace(migration.NEW, migration.OLD), checked_at="2026-11-30T10:00Z"
+    )
+    lines = []
+    migration.usually(Page, report=lines.append)
+    page.refresh_from_db()
+    assert migration.OLD in page.body  # a clinician's checked words are left for an editor
+    assert "signed off by a clinician" in lines[0]
