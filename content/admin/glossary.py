@@ -10,12 +10,13 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from content.admin.history import ReadOnlyHistory
 from content.models import Term
 from content.readability import MAX_GRADE, reading_grade
 
 
 @admin.register(Term)
-class TermAdmin(SimpleHistoryAdmin):
+class TermAdmin(ReadOnlyHistory, SimpleHistoryAdmin):
     list_display = ["term", "also_called_list", "source_name", "grade", "page_count"]
     search_fields = ["term", "other_names", "definition"]
     prepopulated_fields = {"slug": ["term"]}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from content import guide
+from content.admin.history import ReadOnlyHistory
 from content.locks import lock_guide
 from content.models import Answer, Page, Question
 
@@ -303,7 +304,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(MedicalReviewersOnly, SimpleHistoryAdmin):
+class QuestionAdmin(MedicalReviewersOnly, ReadOnlyHistory, SimpleHistoryAdmin):
     form = QuestionForm
     formfield_overrides = SHORT_TEXTAREA
     inlines = [AnswerInline]

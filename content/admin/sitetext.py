@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from content.admin.history import ReadOnlyHistory
 from content.models import SiteText
 from content.widgets import LabelledMarkdownxWidget
 
@@ -22,7 +23,7 @@ class SiteTextForm(forms.ModelForm):
 
 
 @admin.register(SiteText)
-class SiteTextAdmin(SimpleHistoryAdmin):
+class SiteTextAdmin(ReadOnlyHistory, SimpleHistoryAdmin):
     form = SiteTextForm
     save_on_top = True
 
