@@ -3,6 +3,7 @@ marked dealt with. Nothing here identifies the person who sent it."""
 
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.utils.html import format_html
 
 from content.models import Feedback, Page
 
@@ -39,10 +40,13 @@ def counts_by_page():
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created", "page", "where", "helpful_answer", "comment_start", "dealt_with"]
+    # At 1280px beside the admin's sidebar and filters, the comment needs the
+    # room: where it was asked shares the page's column (and has a filter).
+    list_display = ["created", "page_and_where", "helpful_answer", "comment_start", "dealt_with"]
     # Marked dealt with by the actions (select, then "Mark as dealt with") or on
     # each one's own page: the list's inline checkboxes would have no labels.
     list_display_links = ["created"]
+    list_select_related = ["page"]
     list_filter = [OpenFilter, "helpful", "where", "page"]
     search_fields = ["comment", "page__title"]
     date_hierarchy = "created"
@@ -54,6 +58,12 @@ class FeedbackAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Feedback comes only from parents' forms.
         return False
+
+    @admin.display(description="page", ordering="page__title")
+    def page_and_where(self, feedback):
+        if feedback.where == Feedback.Where.PAGE:
+            return feedback.page.title
+        return format_html("{}<br><small>on the guide's result</small>", feedback.page.title)
 
     @admin.display(description="helpful?", boolean=True, ordering="helpful")
     def helpful_answer(self, feedback):
