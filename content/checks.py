@@ -41,3 +41,40 @@ def cache_keys_come_from_a_fixed_set_of_hosts(app_configs=None, **kwargs):
             id="neuroinfo.W001",
         )
     ]
+
+
+@checks.register("content", deploy=True)
+def parents_can_tell_who_runs_the_site(app_configs=None, **kwargs):
+    """Before launch: the organisation's name and how to contact it are set.
+
+    Without them the About page tells parents "we cannot tell you who runs
+    it", which a live site must never say. Warnings, like the guide's check:
+    `check --deploy --fail-level WARNING` stops a deploy on them.
+    """
+    from content.models import SiteText
+
+    try:
+        site_text = SiteText.current()
+    except DatabaseError:
+        return []  # before the first migrate there is nothing to read yet
+    where = "Set it in the admin under Site-wide texts before the site goes live."
+    warnings = []
+    if not site_text.organisation_name.strip():
+        warnings.append(
+            checks.Warning(
+                "The organisation's name is empty: the About page tells parents "
+                "“we cannot tell you who runs it”.",
+                hint=where,
+                id="content.W002",
+            )
+        )
+    if not site_text.contact.strip():
+        warnings.append(
+            checks.Warning(
+                "The contact text is empty: the About page tells parents that the "
+                "organisation has not added its contact details.",
+                hint=where,
+                id="content.W003",
+            )
+        )
+    return warnings
