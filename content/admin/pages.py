@@ -9,6 +9,7 @@ from markdownx.admin import MarkdownxModelAdmin
 from content import guide, review, review_cycle
 from content.admin.guide import refuse_new_problems
 from content.admin.links import PageLinksAdminMixin, tell_editor_after_save, unpublish_refusal
+from content.admin.presence import WhoElseIsEditing
 from content.admin.review import PageReviewMixin, WaitingFilter
 from content.locks import lock_guide
 from content.models import REVIEW_SOON_DAYS, Page, Source
@@ -159,7 +160,7 @@ class PageForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(PageReviewMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
+class PageAdmin(WhoElseIsEditing, PageReviewMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
     form = PageForm
     list_display = [
         "title", "status_and_sign_off", "last_reviewed", "review_due", "review_state", "grade"
