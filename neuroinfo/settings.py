@@ -179,6 +179,30 @@ PUBLIC_PAGE_STALE_WHILE_REVALIDATE = 60
 # content/feedback.py), so a form from a cached page is always still accepted.
 PUBLIC_PAGE_CACHE_TIMEOUT = 86_400
 
+# --- Email: telling reviewers and editors about sign-off (content/notify.py) ---
+# Django's own mail settings, from the environment (docs/settings.md). Without
+# EMAIL_HOST, emails are written to the console (the server's log) instead.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+try:
+    # 587 is mail submission with STARTTLS, which most providers offer.
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 587)
+except ValueError:
+    raise ImproperlyConfigured("EMAIL_PORT must be a port number, e.g. 587.") from None
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+# On unless turned off: the password and the names in the emails never cross
+# the network in clear.
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "webmaster@localhost"
+# A mail server that does not answer holds a save for at most this many seconds.
+EMAIL_TIMEOUT = 10
+# --- end of the email block ------------------------------------------------------
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -3,10 +3,11 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
-from django.test import Client
+from django.test import Client, override_settings
 
 from neuroinfo import response_cache
 from tests.factories import make_page, make_user
+from tests.smtp import SmtpServer, free_port, smtp_settings
 from tests.subprocesses import migrated_database
 
 
@@ -103,3 +104,24 @@ def today():
     noon = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
     with mock.patch("django.utils.timezone.now", return_value=noon):
         yield TODAY
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1, with Django's SMTP backend sending to it.
+
+    `smtp_server.to(address)` lists the messages it received for that address.
+    """
+    server = SmtpServer().start()
+    try:
+        with override_settings(**server.settings()):
+            yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def smtp_server_down():
+    """Django's SMTP backend pointed at a port where no server listens."""
+    with override_settings(**smtp_settings("127.0.0.1", free_port())):
+        yield
