@@ -1,7 +1,7 @@
 import datetime
-from unittest import mock
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.test import Client, override_settings
 
@@ -100,9 +100,17 @@ TODAY = datetime.date(2026, 12, 1)
 
 @pytest.fixture
 def today():
-    """Pin the clock to noon on TODAY for everything that asks django.utils.timezone."""
+    """Stop the clock at noon (UTC) on TODAY, for any test whose answer depends on the date.
+
+    time-machine moves every clock Python reads: datetime.now(), date.today(),
+    time.time() and so django.utils.timezone too, in this process (a child
+    process such as a gunicorn server keeps the real clock). Noon, so a test
+    never straddles midnight; stopped, so a date read before a request is the
+    date the request reads. docs/testing.md says how to check that the suite
+    holds a year ahead.
+    """
     noon = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
-    with mock.patch("django.utils.timezone.now", return_value=noon):
+    with time_machine.travel(noon, tick=False):
         yield TODAY
 
 

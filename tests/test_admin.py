@@ -19,8 +19,7 @@ def test_editors_see_pages_with_status_and_review_dates(staff_client, page):
     assert "Next review due" in html
 
 
-def test_the_due_soon_filter_and_review_column(staff_client):
-    today = datetime.date.today()
+def test_the_due_soon_filter_and_review_column(staff_client, today):
     Page.objects.filter(slug="cns").update(review_due=today + datetime.timedelta(days=10))
     Page.objects.filter(slug="low-risk").update(review_due=today + datetime.timedelta(days=200))
     Page.objects.filter(slug="high-risk").update(review_due=today - datetime.timedelta(days=1))
@@ -37,7 +36,7 @@ def test_the_due_soon_filter_and_review_column(staff_client):
     assert '<td class="field-review_state">OK</td>' in listing
 
 
-def test_overdue_filter_lists_only_pages_past_their_review_date(staff_client):
+def test_overdue_filter_lists_only_pages_past_their_review_date(staff_client, today):
     Page.objects.filter(slug="cns").update(review_due="2020-01-01")
     html = staff_client.get(admin_url("content/page/?review=overdue")).content.decode()
     assert "comes back in the brain or spinal cord" in html

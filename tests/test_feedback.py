@@ -1,7 +1,5 @@
 """'Was this page helpful?': what it stores, what it refuses, and the admin."""
 
-import datetime
-
 import pytest
 from django.conf import settings
 from django.core import signing
@@ -64,7 +62,7 @@ def test_the_guides_result_ends_with_the_feedback_form_for_its_page(visitor):
     assert feedback.read_token(token) == ("high-risk", "guide-result")
 
 
-def test_feedback_is_stored_with_nothing_about_the_person(visitor, page):
+def test_feedback_is_stored_with_nothing_about_the_person(visitor, page, today):
     response = visitor.post(
         "/feedback/",
         form(),
@@ -77,7 +75,7 @@ def test_feedback_is_stored_with_nothing_about_the_person(visitor, page):
     saved = Feedback.objects.get()
     assert (saved.page, saved.where, saved.helpful) == (page, "page", False)
     assert saved.comment == "The part about trials was hard to follow."
-    assert saved.created.date() == datetime.date.today()
+    assert saved.created.date() == today
     assert {f.name for f in Feedback._meta.get_fields()} == {
         "id", "page", "where", "helpful", "comment", "created", "dealt_with"
     }  # fmt: skip

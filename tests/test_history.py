@@ -4,7 +4,6 @@ import re
 from html import unescape
 
 import pytest
-from django.utils import timezone
 
 from content import review
 from content.models import Answer, Page, PageChange, Question, ReviewDecision, Source
@@ -98,7 +97,7 @@ def test_an_editors_restore_of_a_published_page_waits_for_sign_off(
 
 
 def test_a_reviewers_restore_of_a_live_version_is_published_and_recorded(
-    editor_client, reviewer_client, other_reviewer_client, page
+    editor_client, reviewer_client, other_reviewer_client, page, today
 ):
     first = page.body
     save(editor_client, page, body="Newer words.")
@@ -109,7 +108,7 @@ def test_a_reviewers_restore_of_a_live_version_is_published_and_recorded(
     assert page.body == first
     # Choosing the text for parents is the reviewer's check of it.
     assert page.checked_by_role == "Medical reviewer"
-    assert page.last_reviewed == timezone.localdate()
+    assert page.last_reviewed == today
     assert ReviewDecision.objects.filter(
         page=page, decision=ReviewDecision.Decision.RESTORED, decided_by_name="Dr Rao"
     ).exists()

@@ -1,7 +1,5 @@
 """Questions to take to the care team: each page's list, and the guide's sheet."""
 
-import datetime
-
 import pytest
 
 from content.models import Page
@@ -68,13 +66,13 @@ def test_a_page_offers_its_questions_as_a_checklist_to_print(client):
     assert "Your own questions" in html
 
 
-def test_a_printout_says_where_and_when_it_came_from_and_its_review_state(client):
+def test_a_printout_says_where_and_when_it_came_from_and_its_review_state(client, today):
     page = make_page(body=BODY)
     page.sources.create(organisation="National Cancer Institute", title="PDQ", url="https://x.org")
     html = client.get("/pages/a-test-page/questions/").content.decode()
     assert "neuroinfo" in html
     assert "Page address: http://testserver/pages/a-test-page/questions/" in html
-    assert f'Printed on <time datetime="{datetime.date.today():%Y-%m-%d}"' in html
+    assert f'Printed on <time datetime="{today:%Y-%m-%d}"' in html
     assert "This page has not yet been checked by a clinician" in html
     assert "National Cancer Institute" in html
     assert 'data-print-url="http://testserver/pages/a-test-page/"' in html

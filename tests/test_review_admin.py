@@ -135,7 +135,7 @@ def test_a_reviewer_cannot_publish_by_the_status_field_either(reviewer_client, d
 
 
 def test_a_new_page_stays_unpublished_until_a_reviewer_signs_it_off(
-    editor_client, reviewer_client, client
+    editor_client, reviewer_client, client, today
 ):
     response = editor_client.post(
         "/admin/content/page/add/",
@@ -186,7 +186,7 @@ def test_the_review_shows_a_readable_diff_not_relying_on_colour(
 
 
 def test_sign_off_publishes_the_change_and_records_who_in_what_role_and_when(
-    editor_client, reviewer_client, client, page
+    editor_client, reviewer_client, client, page, today
 ):
     propose(editor_client, page)
     response = reviewer_client.post(
@@ -194,7 +194,6 @@ def test_sign_off_publishes_the_change_and_records_who_in_what_role_and_when(
     )
     assert "is signed off and published" in text(response)
     page.refresh_from_db()
-    today = timezone.localdate()
     assert NEW in page.body_html
     assert page.checked_by_role == "Medical reviewer"
     assert page.last_reviewed == today
