@@ -307,6 +307,16 @@ def test_without_the_index_sqlite_search_still_answers_and_says_why(client, db, 
 
 
 @sqlite_only
+def test_without_the_index_drafts_still_never_appear(client, db):
+    make_page(slug="noindex", title="Lymphoma words")
+    make_page(slug="secret", title="Lymphoma draft", status=Page.Status.DRAFT)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {search_index.TABLE}")
+    # The scoring that reads every page filters drafts out itself.
+    assert result_urls(client, "lymphoma") == ["/pages/noindex/"]
+
+
+@sqlite_only
 def test_an_index_or_trigger_that_differs_from_its_definition_is_remade(client, db, index_only):
     with connection.cursor() as cursor:
         # As if a column had been renamed under it: SQLite rewrites the trigger.
