@@ -96,6 +96,31 @@ def test_every_answer_set_logs_the_same_line_apart_from_time_and_address(client)
         assert line == '''ADDRESS [TIME] "GET /guide/ HTTP/1.1" 200 "Mozilla/5.0"'''
 
 
+# Every atom gunicorn's access log offers, and the headers and environ that
+# hold the address: what a custom access_log_format could ask for.
+EVERY_ATOM = (
+    "%(h)s %(l)s %(u)s %(t)s %(r)s %(m)s %(U)s %(q)s %(H)s %(s)s %(B)s %(b)s %(f)s "
+    "%(a)s %(T)s %(D)s %(M)s %(L)s %(p)s {%({referer}i)s} {%({location}o)s} "
+    "{%({content-length}o)s} {%({query_string}e)s} {%({raw_uri}e)s}"
+)
+
+
+@pytest.mark.django_db
+def test_a_custom_format_still_hides_answers_sizes_and_times(client):
+    cfg = configured()
+    cfg.set("access_log_format", EVERY_ATOM)
+    urls = ["/guide/result/?" + "&".join(f"{q}={a}" for q, a in clicks) for clicks, _, _ in PATHS]
+    lines = set()
+    for url in urls:
+        response = client.get(url)
+        line = access_line(cfg, response, url, "192.0.2.1", referer=f"https://x.org{url}")
+        lines.add(re.sub(r"\[[^\]]+\]|<\d+>", "", line))  # the time and process id
+    assert len(lines) == 1, lines
+    (line,) = lines
+    assert not any(word in line for word in ANSWER_WORDS), line
+    assert "/guide/ " in line and " 200 " in line
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
