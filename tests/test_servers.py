@@ -303,8 +303,10 @@ def test_an_edit_through_one_server_is_seen_through_another_sharing_redis(
     edited_at = time.monotonic()
 
     assert title in unescape(Browser(first.url).get(path).text)  # at once where it was made
-    # Through the other: each process reads the content version at most once a second.
+    # Through the other: each process reads the content version at most once a
+    # second, so the new title soon shows there too. The bound is generous, not
+    # a measure: on a busy shared machine one second of the server's can take several.
     while title not in unescape(visitor.get(path).text):
-        assert time.monotonic() - edited_at < 1.5, "the other server still shows the old page"
+        assert time.monotonic() - edited_at < 30, "the other server still shows the old page"
         time.sleep(0.05)
     print(f"seen through the other server after {time.monotonic() - edited_at:.2f} s")
