@@ -190,6 +190,31 @@ def test_the_admin_refuses_to_delete_a_question_that_answers_lead_to(staff_clien
     assert Question.objects.filter(key="risk-group").exists()
 
 
+def test_bulk_delete_cannot_skip_the_check_a_single_delete_makes(staff_client):
+    # A question asked only after "In the brain or spinal cord": deleting the
+    # first question (which nothing protects) would leave it unreachable.
+    brain = Answer.objects.get(question__key="where", key="brain")
+    data = new_question_data(text="Has your child had treatment since?", key="treated")
+    response = staff_client.post(
+        admin_url("content/question/add/"), {**data, "reached_from": brain.pk}
+    )
+    assert response.status_code == 302
+    first = Question.objects.get(key="where")
+    response = staff_client.post(
+        admin_url(f"content/question/{first.pk}/delete/"), {"post": "yes"}, follow=True
+    )
+    assert "would leave the guide unable to help a parent" in unescape(response.content.decode())
+    # The list offers no bulk delete, which would skip that check, and a
+    # forged one deletes nothing.
+    listing = staff_client.get(admin_url("content/question/")).content.decode()
+    assert 'name="action"' not in listing
+    staff_client.post(
+        admin_url("content/question/"),
+        {"action": "delete_selected", "_selected_action": [first.pk], "index": "0", "post": "yes"},
+    )
+    assert Question.objects.filter(key="where").exists()
+
+
 def test_a_new_question_is_added_after_an_answer(staff_client, client):
     unsure = Answer.objects.get(question__key="risk-group", key="not-sure")
     data = new_question_data(
