@@ -144,6 +144,13 @@ def test_back_links_keep_the_answers(client):
     assert link(first, 'class="back-link"') == "/guide/"
 
 
+def test_the_results_back_link_goes_to_the_last_question_with_every_answer(client):
+    html = client.get("/guide/result/?where=spread&risk-group=high").content.decode()
+    assert link(html, 'class="back-link"') == "/guide/risk-group/?where=spread&risk-group=high"
+    html = client.get("/guide/result/?where=brain").content.decode()
+    assert link(html, 'class="back-link"') == "/guide/where/?where=brain"
+
+
 def test_every_question_has_an_im_not_sure_answer_after_an_or(client):
     for url in ["/guide/where/", "/guide/risk-group/?where=one-place"]:
         html = client.get(url).content.decode()
