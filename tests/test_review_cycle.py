@@ -77,6 +77,7 @@ def test_today_is_a_valid_next_review_date(staff_client, page, today):
         page_form_data(page, review_due=today.isoformat()),
     )
     assert response.status_code == 302
+    assert Page.objects.get(pk=page.pk).review_due == today
 
 
 def test_an_overdue_date_left_alone_does_not_block_other_changes(staff_client, pages):
