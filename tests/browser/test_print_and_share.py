@@ -1,11 +1,14 @@
 """Printouts as a parent's printer makes them (real PDFs, read back as text),
 the JSON-LD under the Content-Security-Policy, and feedback with JavaScript off."""
 
+import datetime
 import io
 import json
 import re
 import unicodedata
 
+import pytest
+import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -26,6 +29,16 @@ def printed_text(page):
 def squashed(text):
     # Long addresses wrap across lines in print; compare them without spaces.
     return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(autouse=True)
+def noon():
+    """Printouts carry the date: the site runs at noon today, its clock ticking on,
+    so a run that crosses midnight cannot print one date and look for another.
+    (Today's, not a fixed date: the browser's cookies keep the real clock.)"""
+    midday = datetime.datetime.combine(timezone.localdate(), datetime.time(12), tzinfo=datetime.UTC)
+    with time_machine.travel(midday, tick=True):
+        yield
 
 
 def today():
