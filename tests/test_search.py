@@ -1,4 +1,4 @@
-"""Search (content/search.py and /search/): ranking, highlighting, synonyms and
+"""Search (content/search/ and /search/): ranking, highlighting, synonyms and
 odd queries. CI runs these on SQLite and on PostgreSQL."""
 
 import logging
@@ -7,8 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from content import search, search_index
+from content import search
 from content.models import Page
+from content.search import ranking
+from content.search import sqlite_index as search_index
 from tests.factories import make_page
 
 
@@ -250,7 +252,7 @@ def index_only(monkeypatch):
     def no_fallback(query):
         raise AssertionError("search fell back to scoring every page")
 
-    monkeypatch.setattr(search, "_scored_pages", no_fallback)
+    monkeypatch.setattr(ranking, "_scored_pages", no_fallback)
 
 
 def index_is_sound():
@@ -336,7 +338,7 @@ def test_an_index_or_trigger_that_differs_from_its_definition_is_remade(client, 
 @pytest.mark.parametrize("q", ["NEAR marrow", "title: marrow", "marrow*", "AND OR NOT", "^ marrow"])
 def test_search_words_are_never_read_as_index_operators(client, db, q, monkeypatch):
     if connection.vendor == "sqlite":
-        monkeypatch.setattr(search, "_scored_pages", lambda query: pytest.fail("fell back"))
+        monkeypatch.setattr(ranking, "_scored_pages", lambda query: pytest.fail("fell back"))
     # "marrow" is on the starting pages; the operator words are searched as words.
     assert "/pages/what-is-recurrence/" in result_urls(client, q) or q == "AND OR NOT"
 

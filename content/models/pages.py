@@ -1,10 +1,9 @@
 import datetime
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import connection, models
-from django.db.models import TextField, Value
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -12,7 +11,6 @@ from simple_history.models import HistoricalRecords
 
 from content import links
 from content.glossary import LINK_PREFIX, link_terms
-from content.readability import plain_text
 from content.rendering import (
     MAX_BODY_CHARS,
     RESERVED_IDS,
@@ -21,25 +19,10 @@ from content.rendering import (
     render_markdown,
     sections,
 )
+from content.search.vector import search_vector
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
-
-# PostgreSQL's text search configuration for the site's language.
-SEARCH_CONFIG = "english"
-
-
-def search_vector(title, summary, body_html):
-    """What PostgreSQL searches for a page: title weighs most, then summary, then text."""
-    return (
-        SearchVector(Value(title, output_field=TextField()), weight="A", config=SEARCH_CONFIG)
-        + SearchVector(Value(summary, output_field=TextField()), weight="B", config=SEARCH_CONFIG)
-        + SearchVector(
-            Value(plain_text(body_html), output_field=TextField()),
-            weight="C",
-            config=SEARCH_CONFIG,
-        )
-    )
 
 
 class PageQuerySet(models.QuerySet):
@@ -102,7 +85,7 @@ class Page(models.Model):
     # The rendered text, with glossary words linked (see save()).
     body_html = models.TextField(blank=True, editable=False)
     # Kept up to date by save() on PostgreSQL (with a GIN index); empty on SQLite,
-    # where search ranks matching words instead (content/search.py).
+    # where its FTS5 index does the same (content/search/sqlite_index.py).
     search_vector = SearchVectorField(null=True, editable=False)
     # Worked out from body_html on save (content/links.py), so finding the
     # pages that link to a page needs no page's text.

@@ -101,6 +101,6 @@ def ranked_pages(terms, limit):
 
     Raises django.db.OperationalError where the index does not exist.
     """
-    from content.models import Page
+    from content.models import Page  # the models import this package
 
     return list(Page.objects.raw(_RANKED, [match_expression(terms), limit]))

@@ -2,7 +2,7 @@
 
 PostgreSQL ranks pages by full-text search over a stored, indexed vector
 (title weighs most, then summary, then text: `Page.search_vector`). On SQLite,
-an FTS5 index ranks them the same way (`content/search_index.py`). Either way
+an FTS5 index ranks them the same way (`sqlite_index.py`). Either way
 an index finds the matching pages and the database returns only the best few
 rows, so a search costs the same whatever the number of pages. Glossary terms
 are few and short, and are scored by the database directly.
@@ -23,10 +23,10 @@ from django.db import OperationalError, connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.safestring import mark_safe
 
-from content import search_index
-from content.models import Page, Term
-from content.models.pages import SEARCH_CONFIG
+from content import models
 from content.readability import plain_text
+from content.search import sqlite_index
+from content.search.vector import SEARCH_CONFIG
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ def _tsquery(query):
 def _postgres_pages(query):
     tsquery = _tsquery(query)
     return list(
-        Page.objects.published()
+        models.Page.objects.published()
         .filter(search_vector=tsquery)
         .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank", "order", "title")[:MAX_RESULTS]
@@ -186,7 +186,7 @@ def _postgres_terms(query):
         + SearchVector("definition", weight="C", config=SEARCH_CONFIG)
     )
     return list(
-        Term.objects.annotate(document=vector)
+        models.Term.objects.annotate(document=vector)
         .filter(document=tsquery)
         .annotate(rank=SearchRank(vector, tsquery))
         .order_by("-rank", "term")[:MAX_RESULTS]
@@ -226,7 +226,7 @@ def _any_contains(fields, terms):
 
 def _ranked_pages(query):
     try:
-        return search_index.ranked_pages(query.terms, MAX_RESULTS)
+        return sqlite_index.ranked_pages(query.terms, MAX_RESULTS)
     except OperationalError as error:
         # No index (an SQLite built without FTS5), or one out of step with the
         # table: still answer, slowly, and say why (never what was searched).
@@ -240,7 +240,7 @@ def _scored_pages(query):
     weights = {"title": 10, "summary": 4, "body": 2}
     terms = [stem(term) for term in query.terms]
     return list(
-        Page.objects.published()
+        models.Page.objects.published()
         .filter(_any_contains(weights, terms))
         .annotate(score=_weighted(weights, terms))
         .order_by("-score", "order", "title")[:MAX_RESULTS]
@@ -251,7 +251,7 @@ def _ranked_terms(query):
     weights = {"term": 10, "other_names": 10, "definition": 2}
     terms = [stem(term) for term in query.terms]
     return list(
-        Term.objects.filter(_any_contains(weights, terms))
+        models.Term.objects.filter(_any_contains(weights, terms))
         .annotate(score=_weighted(weights, terms))
         .order_by("-score", "term")[:MAX_RESULTS]
     )
