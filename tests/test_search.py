@@ -62,7 +62,7 @@ def test_highlighting_marks_matches_and_escapes_everything_else():
 
 
 def test_an_extract_is_short_and_centred_on_the_match():
-    text = ("Words before. " * 40) + "The bone marrow is soft. " + ("Words after. " * 40)
+    text = ("words before " * 40) + "the bone marrow is soft " + ("words after " * 40) + "end."
     extract = search.extract(text, search.highlighter(["marrow"]))
     assert "<mark>marrow</mark>" in extract
     assert extract.startswith("… ") and extract.endswith(" …")
@@ -345,3 +345,141 @@ def test_search_words_are_never_read_as_index_operators(client, db, q, monkeypat
 
 def test_a_quote_in_a_term_is_searched_for_as_text():
     assert search_index.match_expression(['say "hi"', "marrow"]) == '"say ""hi""" OR "marrow"'
+
+
+# What parents type (a walk through the site on a phone): each must put
+# something useful first, on SQLite and on PostgreSQL.
+
+
+def main_text(client, q):
+    html = client.get("/search/", {"q": q}).content.decode()
+    return html[html.index("<main") :]
+
+
+def test_survival_and_will_my_child_die_say_where_the_site_talks_of_the_outlook(client, db):
+    for q in ["survival", "will my child die", "chance of a cure", "prognosis"]:
+        main = main_text(client, q)
+        note = main.index("Our pages do not give figures")
+        assert "They can talk this through with you" in main
+        assert 'href="/glossary/#outlook"' in main
+        assert note < main.index("/glossary/#outlook", note + 200), q  # before any result
+        assert result_urls(client, q)[0] == "/glossary/#outlook", q
+
+
+def test_a_common_word_alone_makes_no_page_a_match_beside_a_telling_one(client, db):
+    # Every page mentions a child; none speaks of dying. Listing all six
+    # pages, matched on "child", is what a parent met before.
+    assert [url for url in result_urls(client, "will my child die") if "/pages/" in url] == []
+    assert "Our pages do not give figures" not in main_text(client, "marrow")
+
+
+def test_palliative_finds_the_question_about_keeping_a_child_comfortable(client, db):
+    main = main_text(client, "palliative")
+    first = main[main.index('class="search-results"') :]
+    extract = first[first.index("<p>") : first.index("</p>")]
+    assert "<mark>comfortable</mark>" in extract
+
+
+def test_a_nurse_phone_number_finds_who_to_call_and_says_the_site_has_no_numbers(client, db):
+    main = main_text(client, "nurse phone number")
+    assert "We cannot give you a phone number" in main
+    assert result_urls(client, "nurse phone number")[0] == "/pages/what-is-recurrence/"
+    assert "Who can I call if I have <mark>questions between visits</mark>?" in main
+
+
+def test_stem_cell_transplant_lists_the_pages_and_words_about_it_not_every_cell(client, db):
+    urls = result_urls(client, "stem cell transplant")
+    assert urls[0] == "/pages/high-risk/"
+    words = [url for url in urls if url.startswith("/glossary/")]
+    assert words[0] == "/glossary/#stem-cell-transplant"
+    assert "/glossary/#central-nervous-system" not in words
+    assert len(words) <= 3  # it listed 20, matched on "cell" alone
+
+
+def test_a_word_named_by_a_telling_word_is_found_whatever_else_was_typed(client, db):
+    assert result_urls(client, "survival rate")[0] == "/glossary/#outlook"
+    assert "/glossary/#chemotherapy" in result_urls(client, "chemo side effects")
+
+
+def test_one_common_word_finds_the_words_named_with_it_not_every_explanation(client, db):
+    words = [url for url in result_urls(client, "cell") if url.startswith("/glossary/")]
+    assert set(words) == {"/glossary/#stem-cell", "/glossary/#stem-cell-transplant"}
+
+
+def test_a_page_holding_the_words_together_ranks_first(client, db):
+    make_page(
+        slug="apart",
+        title="Harp lessons and violin lessons",
+        summary="Violin and harp.",
+        body="Harp first, then a violin. A harp and a violin again.",
+    )
+    make_page(slug="together", title="Other", summary="Other.", body="We play the violin harp.")
+    assert result_urls(client, "violin harp")[:2] == ["/pages/together/", "/pages/apart/"]
+
+
+def test_a_misspelling_is_offered_the_near_word_and_what_it_finds(client, db):
+    main = main_text(client, "neuroblastomma")
+    assert "We found nothing for “neuroblastomma”. Did you mean" in main
+    assert '<a href="/search/?q=neuroblastoma">neuroblastoma</a>?' in main
+    assert "Here is what we found for “neuroblastoma”" in main
+    urls = result_urls(client, "neuroblastomma")
+    assert urls[0].startswith("/pages/")
+    assert "/glossary/#neuroblastoma" in urls
+
+
+def test_a_suggestion_comes_from_the_sites_own_words(db):
+    make_page(slug="harp", title="About the xylophone")
+    assert search.suggest(search.clean_query("xylophonne lessons")) == "xylophone lessons"
+    assert search.suggest(search.clean_query("mibg therapy")) == ""  # both known
+    assert search.suggest(search.clean_query("qqqqzz")) == ""  # nothing near
+
+
+def test_no_suggestion_is_sought_when_something_was_found(client, db, monkeypatch):
+    monkeypatch.setattr(search, "suggest", lambda query: pytest.fail("looked for a suggestion"))
+    assert "Did you mean" not in main_text(client, "marrow")
+
+
+def test_a_word_nothing_is_near_gets_the_calm_nothing_found_page(client, db):
+    main = main_text(client, "xylophone")
+    assert "Did you mean" not in main
+    assert "We found nothing for “xylophone”" in main
+
+
+def test_an_extract_is_the_sentence_that_matched_not_a_list_fragment(client, db):
+    text = (
+        "MIBG therapy (explained below)\nMIBG therapy\n"
+        "MIBG therapy is a treatment given in a few centres. It is rare."
+    )
+    extract = search.extract(text, search.highlighter(["mibg"]))
+    assert extract == "<mark>MIBG</mark> therapy is a treatment given in a few centres."
+    main = main_text(client, "MIBG")
+    assert "(explained below)" not in main
+
+
+def test_an_extract_prefers_the_sentence_with_the_words_together():
+    text = (
+        "A stem is a stem. The cell and the transplant and the stem are apart.\n"
+        "He had a stem cell transplant in May."
+    )
+    query = search.clean_query("stem cell transplant")
+    extract = search.extract(text, search.highlighter(query.terms), phrase=query.phrase)
+    assert extract == "He had a <mark>stem cell transplant</mark> in May."
+
+
+def test_the_query_is_grouped_into_what_was_asked_and_what_means_the_same():
+    query = search.clean_query("will my child die")
+    assert query.groups == [["child"], ["die", "outlook", "prognosis"]]
+    assert "child" not in query.required and "die" in query.required
+    assert query.phrase == "will my child die"
+    assert query.about_outlook
+    query = search.clean_query("it came back")
+    assert query.groups == [["came back", "recurrence", "recurrent"]]
+    assert not search.clean_query("marrow").phrase
+
+
+def test_postgresql_has_the_trigram_extension_for_suggestions(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite compares words with difflib")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT similarity('neuroblastomma', 'neuroblastoma')")
+        assert cursor.fetchone()[0] > 0.45

@@ -1,28 +1,23 @@
 """Search over published pages and glossary terms: every part in one place.
 
+- `query.py`: what a parent typed, cleaned, with the words that mean the same;
 - `vector.py`: what PostgreSQL searches for a page (Page.search_vector);
 - `sqlite_index.py`: SQLite's FTS5 index of the pages, kept by triggers;
-- `ranking.py`: cleaning a query, widening it with synonyms, ranking pages
-  and words on either database, and the extracts with matches marked.
+- `ranking.py`: ranking pages and glossary words on either database;
+- `extracts.py`: the sentence shown under each result, matches marked;
+- `suggestions.py`: "Did you mean …?" when nothing was found.
 
 Callers use the names re-exported here: `search.clean_query(text)`, then
-`search.search(query)`. Nothing here imports a model at import time (the Page
-model module imports `vector.py`), so the models are read through
-`content.models` when a search runs.
+`search.search(query)`, and `search.suggest(query)` if nothing was found.
+Nothing here imports a model at import time (the Page model module imports
+`vector.py`), so the models are read through `content.models` when a search
+runs.
 """
 
-from content.search.ranking import (
-    EXTRACT_LENGTH,
-    MAX_QUERY_LENGTH,
-    MAX_RESULTS,
-    Query,
-    Result,
-    clean_query,
-    extract,
-    highlight,
-    highlighter,
-    search,
-)
+from content.search.extracts import EXTRACT_LENGTH, extract, highlight, highlighter
+from content.search.query import MAX_QUERY_LENGTH, Query, clean_query, expand, stem
+from content.search.ranking import MAX_RESULTS, Result, search
+from content.search.suggestions import suggest
 
 __all__ = [
     "EXTRACT_LENGTH",
@@ -31,8 +26,11 @@ __all__ = [
     "Query",
     "Result",
     "clean_query",
+    "expand",
     "extract",
     "highlight",
     "highlighter",
     "search",
+    "stem",
+    "suggest",
 ]

@@ -39,12 +39,15 @@ TRIGGERS = {
     f"{TABLE}_update": f"AFTER UPDATE OF {_COLUMNS} ON content_page BEGIN {_REMOVE} {_ADD} END",
 }
 # The same weights as the search's other paths: title 10, summary 4, text 2.
+# Pages that hold the words typed together (the phrase) come first; finding
+# them is one more lookup in the index, not a walk over the pages.
 _RANKED = f"""
 SELECT page.id, page.title, page.slug, page.summary, page.body_html
 FROM {TABLE} JOIN content_page AS page ON page.id = {TABLE}.rowid
 WHERE {TABLE} MATCH %s AND page.status = 'published'
-ORDER BY bm25({TABLE}, 10.0, 4.0, 2.0), page."order", page.title
+ORDER BY {{phrase_first}}bm25({TABLE}, 10.0, 4.0, 2.0), page."order", page.title
 LIMIT %s"""
+_PHRASE_FIRST = f"{TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) DESC, "
 
 
 def _definitions():
@@ -96,11 +99,21 @@ def match_expression(terms):
     return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-def ranked_pages(terms, limit):
-    """The published pages that match any term, best first, in one query.
+def ranked_pages(terms, limit, required=None, phrase=""):
+    """The published pages that match, best first, in one query.
 
-    Raises django.db.OperationalError where the index does not exist.
+    A page matches when it holds any of `required` (the telling words, by
+    default all the terms); the other terms only rank it. Raises
+    django.db.OperationalError where the index does not exist.
     """
     from content.models import Page  # the models import this package
 
-    return list(Page.objects.raw(_RANKED, [match_expression(terms), limit]))
+    expression = match_expression(terms)
+    if required and set(required) != set(terms):
+        expression = f"({match_expression(required)}) AND ({expression})"
+    if phrase:
+        sql = _RANKED.format(phrase_first=_PHRASE_FIRST)
+        params = [expression, match_expression([phrase]), limit]
+    else:
+        sql, params = _RANKED.format(phrase_first=""), [expression, limit]
+    return list(Page.objects.raw(sql, params))

@@ -16,10 +16,25 @@ from neuroinfo.response_cache import public_page
 def search(request):
     query = site_search.clean_query(request.GET.get("q", ""))
     pages, terms = site_search.search(query)
+    suggestion = None
+    if query.terms and not pages and not terms:
+        # A misspelling: offer the near word, and show what it finds.
+        text = site_search.suggest(query)
+        if text:
+            suggestion = site_search.clean_query(text)
+            pages, terms = site_search.search(suggestion)
     response = render(
         request,
         "content/search.html",
-        {"query": query, "pages": pages, "terms": terms, "searched": "q" in request.GET},
+        {
+            "query": query,
+            "suggestion": suggestion,
+            "pages": pages,
+            "terms": terms,
+            "searched": "q" in request.GET,
+            "about_outlook": query.about_outlook or (suggestion and suggestion.about_outlook),
+            "about_contact": query.about_contact or (suggestion and suggestion.about_contact),
+        },
     )
     # Results pages are for the person searching, not for search engines, and
     # no shared cache may keep an address that holds what a parent typed.
