@@ -17,8 +17,13 @@ _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 # A word inside these is never linked: headings, links (no link in a link),
 # code, and abbreviations (which carry their own explanation).
 _NO_LINK_TAGS = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
-# Each h2 starts a section: the guide sends parents straight to one.
-_SECTION_TAG = "h2"
+# A word's first link, and the h2 section it sits in (for "Back to where you
+# were reading" beside its explanation at the foot of the page).
+_SECTION_OR_LINK = re.compile(
+    r'<h2\b[^>]*\bid="(?P<section>[^"]+)"[^>]*>(?P<heading>.*?)</h2>'
+    r'|<a class="term-link" href="#word-(?P<slug>[^"]+)"',
+    re.DOTALL,
+)
 
 LINK_PREFIX = "word-"
 
@@ -102,9 +107,24 @@ def word_link(slug, text):
     return f'<a class="term-link" href="#{LINK_PREFIX}{slug}">{escape(text, quote=False)}</a>'
 
 
-def link_terms(html, glossary):
-    """Link the first use of each term in each section of `html`.
+def subject_terms(title, glossary):
+    """The ids of the terms the title names: the page's own subject.
 
+    A page about "When high-risk neuroblastoma comes back" does not link
+    "neuroblastoma" in its text; the clinical-trials page does not link
+    "clinical trial". The page itself is about them.
+    """
+    if glossary.pattern is None or not title:
+        return set()
+    return {
+        glossary.names[normalise(match.group(1))][0] for match in glossary.pattern.finditer(title)
+    }
+
+
+def link_terms(html, glossary, subject=""):
+    """Link the first use of each term in `html`, once per page.
+
+    A term named in `subject` (the page's title) is not linked at all.
     Returns the new HTML and the ids of the terms it used, in order of first
     use. Only text between tags is searched, so attributes and tags are never
     touched; text inside headings, links and code is left alone.
@@ -112,7 +132,7 @@ def link_terms(html, glossary):
     if glossary.pattern is None or not html:
         return html, []
     used = {}
-    linked_here = set()
+    linked_here = subject_terms(subject, glossary)
     skip_depth = 0
     parts = _TAG.split(html)
     for index, part in enumerate(parts):
@@ -121,8 +141,6 @@ def link_terms(html, glossary):
             if not match:
                 continue
             closing, name = match.group(1), match.group(2).lower()
-            if name == _SECTION_TAG and not closing:
-                linked_here = set()
             if name in _NO_LINK_TAGS and not part.endswith("/>"):
                 skip_depth = max(0, skip_depth + (-1 if closing else 1))
             continue
@@ -130,6 +148,22 @@ def link_terms(html, glossary):
             continue
         parts[index] = _link_text(part, glossary, linked_here, used)
     return "".join(parts), list(used)
+
+
+def first_use_sections(html):
+    """{term slug: (section id, heading text)} for each word linked in `html`.
+
+    The section is the h2 the word's link sits under; None for a word linked
+    before the first h2 (the page's opening lines).
+    """
+    found, section = {}, None
+    for match in _SECTION_OR_LINK.finditer(html or ""):
+        if match.group("section"):
+            heading = unescape(_TAG.sub("", match.group("heading"))).strip()
+            section = (match.group("section"), heading)
+        else:
+            found.setdefault(match.group("slug"), section)
+    return found
 
 
 def _link_text(escaped_text, glossary, linked_here, used):

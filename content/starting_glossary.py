@@ -165,7 +165,7 @@ def link_all_pages(term_model, page_model):
     glossary = compile_glossary(
         (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
     )
-    for page in page_model.objects.only("pk", "body"):
-        html, used = link_terms(render_markdown(page.body), glossary)
+    for page in page_model.objects.only("pk", "title", "body"):
+        html, used = link_terms(render_markdown(page.body), glossary, subject=page.title)
         page_model.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)

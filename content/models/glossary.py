@@ -26,7 +26,8 @@ class TermQuerySet(models.QuerySet):
 class Term(models.Model):
     """A medical word explained in plain language, for the glossary and the pages.
 
-    Pages link the first use of each term in each section, on save
+    Pages link the first use of each term (once a page, never the page's own
+    subject), on save
     (`Page.save`). When a term is added, renamed or deleted, the signal
     handlers at the end of this module re-link the pages that use it; after
     `migrate`, `content.apps.link_glossary_after_migrate` re-links every page
@@ -117,7 +118,7 @@ def relink_pages(pages):
     """
     glossary = Term.objects.glossary()
     for page in pages:
-        html, used = link_terms(render_markdown(page.body), glossary)
+        html, used = link_terms(render_markdown(page.body), glossary, subject=page.title)
         Page.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)
 
@@ -127,7 +128,7 @@ def pages_using(term, page_ids=()):
     mentions = Q(pk__in=list(page_ids))
     for name in term.names:
         mentions |= Q(body__icontains=name)
-    return Page.objects.filter(mentions).only("pk", "body")
+    return Page.objects.filter(mentions).only("pk", "title", "body")
 
 
 @receiver(post_save, sender=Term, dispatch_uid="relink_pages_after_term_save")

@@ -199,7 +199,7 @@ class Page(models.Model):
         """
         self.body_html, used_terms = render_markdown(self.body), set()
         if glossary is not None:
-            self.body_html, used_terms = link_terms(self.body_html, glossary)
+            self.body_html, used_terms = link_terms(self.body_html, glossary, subject=self.title)
         self.headings = [list(pair) for pair in sections(self.body_html)]
         self.links = links.links_in(self.body_html)
         self.anchors = links.anchors_in(self.body_html)

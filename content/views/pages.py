@@ -5,6 +5,7 @@ from django.utils.cache import patch_cache_control
 
 from content import navigation, review
 from content.feedback import make_token
+from content.glossary import first_use_sections
 from content.models import Feedback, Page, PageRedirect
 from content.questions import questions_section
 from content.structured_data import medical_web_page
@@ -94,6 +95,11 @@ def _render_page(request, page):
             preview = "live"
     if words is None:
         words = page.terms.all()
+    words = sorted(words, key=lambda term: term.term.casefold())
+    # Beside each explanation, a way back to the section the word was met in.
+    sections = first_use_sections(page.body_html)
+    for term in words:
+        term.back = sections.get(term.slug)
     previous, following = navigation.neighbours(page)
     heading, _ = questions_section(page.body_html)
     return render(
@@ -111,7 +117,7 @@ def _render_page(request, page):
                 page, absolute_url(request, page.get_absolute_url())
             ),
             "feedback_token": make_token(page.slug, Feedback.Where.PAGE),
-            "words": sorted(words, key=lambda term: term.term.casefold()),
+            "words": words,
         },
     )
 
