@@ -157,3 +157,16 @@ def test_a_moved_pages_questions_sheet_follows_it(client):
     response = client.get("/pages/old-address/questions/")
     assert response.status_code == 301
     assert response["Location"] == "/pages/new-address/questions/"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/pages/high-risk/questions/", "/guide/result/questions/?where=spread&risk-group=high"],
+)
+def test_a_questions_sheet_has_a_print_button_shown_only_by_its_script(client, address):
+    html = client.get(address).content.decode()
+    button = '<button class="button print-button" type="button" data-print-button hidden>'
+    assert button + "Print or save as PDF</button>" in html
+    assert '<script src="/static/js/print.js" defer></script>' in html
+    assert "<script>" not in html  # no inline script: the CSP allows only the site's files
+    assert "Use your browser's Print option" in html  # for when the script does not run

@@ -129,3 +129,29 @@ def test_feedback_without_an_answer_says_so_and_keeps_the_comment(page, site):
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
     assert Feedback.objects.get().where == "guide-result"
+
+
+def test_the_questions_sheets_have_a_print_button_under_the_csp(page, site):
+    csp = watch_csp(page)
+    page.add_init_script(
+        "window.print = function () { window.printed = (window.printed || 0) + 1; }"
+    )
+    for address in [
+        "/pages/high-risk/questions/",
+        "/guide/result/questions/?where=spread&risk-group=high",
+    ]:
+        page.goto(site + address)
+        button = page.get_by_role("button", name="Print or save as PDF")
+        expect(button).to_be_visible()
+        button.click()
+        assert page.evaluate("window.printed") == 1, address
+        page.emulate_media(media="print")
+        expect(button).to_be_hidden()
+        page.emulate_media(media="screen")
+    assert csp == []
+
+
+def test_without_javascript_the_sheet_shows_no_button_and_still_says_how_to_print(no_js_page, site):
+    no_js_page.goto(f"{site}/pages/high-risk/questions/")
+    expect(no_js_page.get_by_text("Use your browser's Print option")).to_be_visible()
+    expect(no_js_page.get_by_role("button", name="Print or save as PDF")).to_have_count(0)
