@@ -23,6 +23,9 @@ NEW_PAGE_TYPES = {
     "search results": "/search/?q=came+back+in+the+marrow",
     "empty search": "/search/?q=",
     "search with no results": "/search/?q=xylophone",
+    "search about the outlook": "/search/?q=will+my+child+die",
+    "search for a phone number": "/search/?q=nurse+phone+number",
+    "misspelt search": "/search/?q=neuroblastomma",
     "long odd search": "/search/?q=" + "%22%27%3B%3C" * 60,
 }
 
@@ -98,3 +101,29 @@ def test_axe_finds_nothing_at_aaa_in_the_words_on_a_page(page, site):
     # Only the new section: the rest of the page is issue 10b's AAA work.
     results = axe.run(page, context={"include": [[".words"]]}, options=AAA_AND_BEST_PRACTICE)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_word_tapped_on_a_phone_has_a_way_back_beside_its_definition(browser, site):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/pages/high-risk/")
+        word = page.locator("#stem-cell-rescue ~ p a.term-link").first
+        slug = word.get_attribute("href")[1:]
+        word.click()
+        expect(page).to_have_url(f"{site}/pages/high-risk/#{slug}")
+        entry = page.locator(f"#{slug} + dd")
+        back = entry.get_by_role("link", name="Back to where you were reading")
+        expect(back).to_be_in_viewport()  # beside the definition, no scrolling
+        back.click()
+        expect(page).to_have_url(f"{site}/pages/high-risk/#stem-cell-rescue")
+        expect(page.locator("#stem-cell-rescue")).to_be_in_viewport()
+    finally:
+        context.close()
+
+
+def test_the_glossary_takes_a_parent_back_to_the_letters(page, site):
+    page.goto(f"{site}/glossary/#stem-cell")
+    page.locator("#letter-S").locator("..").get_by_role("link", name="Back to letters").click()
+    expect(page).to_have_url(f"{site}/glossary/#letters")
+    expect(page.get_by_role("navigation", name="Words by first letter")).to_be_in_viewport()
