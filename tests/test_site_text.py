@@ -27,6 +27,52 @@ def test_the_first_migrate_creates_calm_starting_texts_that_name_no_number_or_or
     assert '<h2 id="your-data">' in site_text.about_html
 
 
+def test_the_box_names_the_warning_signs_and_what_to_do_with_no_answer():
+    text = " ".join(SiteText.objects.get().worried_now.split())
+    assert "a fever (a high temperature)" in text
+    assert "any warning sign the team told you about" in text
+    assert "day or night" in text
+    assert "If you have no 24-hour number, or nobody answers" in text
+    assert "struggling to breathe, has a fit, or is very hard to wake" in text  # an emergency
+    assert not re.search(r"\d", text.replace("24-hour", ""))  # no temperature, no number
+    # The About page says on what the box rests.
+    assert "{#worried-now}" in SiteText.objects.get().about
+
+
+def migration_0024():
+    import importlib
+
+    return importlib.import_module("content.migrations.0025_worried_now_warning_signs")
+
+
+def test_the_starting_box_is_brought_up_to_date_and_its_history_says_why():
+    migration = migration_0024()
+    SiteText.objects.update(worried_now=migration.OLD_WORRIED_NOW, about=migration.OLD_ABOUT)
+    lines = []
+    migration.update_site_text(SiteText, SiteText.history.model, report=lines.append)
+    site_text = SiteText.objects.get()
+    assert "a fever (a high temperature)" in site_text.worried_now_html
+    assert "not written for one country" in site_text.about_html
+    assert lines == ["Site-wide texts: worried_now and about updated to the new starting text."]
+    latest = site_text.history.order_by("-history_date", "-history_id").first()
+    assert latest.history_change_reason == migration.REASON
+    assert "a fever" in latest.worried_now
+
+
+def test_an_organisations_own_box_is_never_overwritten():
+    migration = migration_0024()
+    own = "Call the ward on the number on your card.\r\n"
+    SiteText.objects.update(worried_now=own, about=migration.OLD_ABOUT.replace("\n", "\r\n"))
+    before = SiteText.history.count()
+    lines = []
+    migration.update_site_text(SiteText, SiteText.history.model, report=lines.append)
+    site_text = SiteText.objects.get()
+    assert site_text.worried_now == own
+    assert "not written for one country" in site_text.about  # unchanged apart from \r\n
+    assert "written by your organisation: left as it is" in lines[0]
+    assert SiteText.history.count() == before + 1
+
+
 def test_saving_renders_markdown_and_keeps_history():
     site_text = SiteText.objects.get()
     site_text.worried_now = "Call **0800 000 000**. <script>x</script>"
@@ -101,8 +147,12 @@ def test_about_names_the_organisation_and_its_contact_once_set(client):
 
 def test_about_explains_writing_review_sources_and_data(client):
     html = unescape(client.get("/about/").content.decode())
-    assert "A clinician (a doctor or nurse) checks each page against its sources" in html
-    assert "those pages say so clearly" in html  # pages not yet checked
+    # That a page may not be checked yet comes first, before how checking works.
+    not_yet = html.index("Some pages may not have been checked by a clinician")
+    assert not_yet < html.index("a clinician to check each page against its sources")
+    assert "Our sources are not new" in html and "May 2015" in html
+    assert "not written for one country" in html
+    assert "with the dates we read them" in html
     assert "clear your browser's history" in html
     assert "only in the web address" in html
     # The sources, each once, with honest dates.

@@ -22,9 +22,14 @@ class SiteText(models.Model):
     )
     worried_now = MarkdownxField(
         '"If you are worried right now" box',
-        help_text="Shown near the top of every page and of the guide's result. Say calmly "
-        "what to do now, in the imperative. Only give a phone number your organisation is "
-        "sure is right for every parent who reads the site.",
+        help_text="Shown near the top of every public page, as a box that opens. Say calmly "
+        "what to do now, in the imperative: the warning signs (a fever above all, with no "
+        "temperature), what to do with no 24-hour number or no answer, and what is an "
+        "emergency. Only give a phone number your organisation is sure is right for every "
+        "parent who reads the site. Its source: the site's two sources do not cover these "
+        "signs, and no guide is named yet. A clinician checks this text against a named "
+        "\"when to call\" guide (the treatment centre's own, or a national children's "
+        "cancer body's), and the About page's section on this box names it.",
     )
     worried_now_html = models.TextField(blank=True, editable=False)
     about = MarkdownxField(
