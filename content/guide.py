@@ -69,6 +69,8 @@ class PageInfo:
     published: bool = True
     sections: frozenset = frozenset()
     links_to: tuple[str, ...] = ()
+    # Signed off by a clinician: the result says near the top when it is not.
+    is_checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -356,7 +358,7 @@ def _missing_sections(questionnaire):
 # --- reading the database -------------------------------------------------------
 
 # Only what the guide shows and checks: never a page's text.
-PAGE_INFO_FIELDS = ["slug", "title", "summary", "status", "headings", "links"]
+PAGE_INFO_FIELDS = ["slug", "title", "summary", "status", "headings", "links", "checked_at"]
 
 
 def page_info(page):
@@ -368,6 +370,7 @@ def page_info(page):
         published=page.is_published,
         sections=frozenset(id_ for id_, _ in page.sections),
         links_to=tuple(page.linked_slugs),
+        is_checked=page.is_checked,
     )
 
 

@@ -55,8 +55,13 @@ def answer(client, url, name, value):
 
 
 def start_url(client):
-    html = client.get("/guide/").content.decode()
-    return unescape(re.search(r'class="button button--start" href="([^"]+)"', html).group(1))
+    """The home page's way into the guide: its first question, with no start page between."""
+    html = client.get("/").content.decode()
+    url = unescape(re.search(r'class="button button--start" href="([^"]+)"', html).group(1))
+    assert "<legend><h1>Where has the neuroblastoma come back?</h1></legend>" in (
+        client.get(url).content.decode()
+    )
+    return url
 
 
 @pytest.mark.parametrize(("clicks", "slug", "section"), PATHS)
@@ -141,7 +146,7 @@ def test_back_links_keep_the_answers(client):
     html = client.get("/guide/risk-group/?where=spread").content.decode()
     assert link(html, 'class="back-link"') == "/guide/where/?where=spread"
     first = client.get("/guide/where/").content.decode()
-    assert link(first, 'class="back-link"') == "/guide/"
+    assert link(first, 'class="back-link"') == "/"  # the guide has no start page of its own
 
 
 def test_the_results_back_link_goes_to_the_last_question_with_every_answer(client):
@@ -305,3 +310,13 @@ def test_a_result_whose_page_was_unpublished_is_refused_not_shown(client):
     response = client.get("/guide/result/?where=brain")
     assert response.status_code == 400
     assert "not available at the moment" in unescape(response.content.decode())
+
+
+def test_spread_and_not_sure_of_the_risk_group_opens_the_risk_pages_at_spread(client):
+    html = client.get("/guide/result/?where=spread&risk-group=not-sure").content.decode()
+    for slug in ["low-risk", "intermediate-risk", "high-risk"]:
+        assert f'href="/pages/{slug}/#spread"' in html, slug
+    assert 'href="/pages/cns/"' in html  # a page with no such section opens at the top
+    # Not sure where: the other pages open at their tops.
+    html = client.get("/guide/result/?where=not-sure&risk-group=not-sure").content.decode()
+    assert 'href="/pages/high-risk/"' in html and "#spread" not in html

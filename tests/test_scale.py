@@ -14,20 +14,20 @@ from tests.factories import make_corpus, make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 
-# url, the most queries it may take uncached (the content version and, where the
-# "worried right now" box shows, the site-wide texts; on a content page, the page,
+# url, the most queries it may take uncached (the content version and the
+# site-wide texts, for the "worried right now" box every page shows; on a content page, the page,
 # its sources, related pages, the previous and next pages and the glossary words
 # it uses), text it shows
 PAGE_TYPES = [
-    ("/", 2, "Find the page for your child"),
-    ("/pages/", 2, "All pages"),
-    ("/pages/?page=3", 2, "Generated page"),
+    ("/", 3, "Find the page for your child"),
+    ("/pages/", 3, "All pages"),
+    ("/pages/?page=3", 3, "Generated page"),
     ("/about/", 3, "About this site"),
     ("/pages/high-risk/", 9, "When high-risk neuroblastoma comes back"),
     ("/pages/generated-00999/", 9, "Generated page 00999"),
-    ("/guide/", 4, "Start"),
-    ("/guide/where/", 4, "Where has the neuroblastoma come back?"),
-    ("/guide/risk-group/?where=spread", 4, "What risk group was your child in"),
+    ("/guide/", 5, "Where has the neuroblastoma come back?"),
+    ("/guide/where/", 5, "Where has the neuroblastoma come back?"),
+    ("/guide/risk-group/?where=spread", 5, "What risk group was your child in"),
     ("/guide/result/?where=spread&risk-group=high", 6, "The page that matches your answers"),
     ("/guide/where/next/?where=spread", 4, ""),  # a redirect to the next question
 ]

@@ -73,11 +73,13 @@ def bad_request(request, error):
 
 @guide_view(query=False)  # the start ignores any query: the path is the key
 def start(request):
+    """The first question itself: a start page of its own cost every parent a tap."""
     questionnaire = guide.load_questionnaire()
     first = questionnaire.start
     if first is None:
         raise Http404("The guide has no questions.")
-    return render(request, "guide/start.html", {"first_url": question_url(first.key, {})})
+    answers, result = guide.question_state(questionnaire, first.key, {})
+    return _render_question(request, questionnaire, first.key, answers, result)
 
 
 def _questionnaire_asking(key):
@@ -117,7 +119,7 @@ def answer(request, key):
 def _render_question(request, questionnaire, key, answers, result, error=False):
     current = questionnaire.question(key)
     previous = guide.previous_question(result, key)
-    back_url = question_url(previous, answers) if previous else reverse("content:guide_start")
+    back_url = question_url(previous, answers) if previous else reverse("content:home")
     choices = [a for a in current.answers if not a.is_unsure]
     unsure = [a for a in current.answers if a.is_unsure]
     return render(
@@ -131,6 +133,8 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
             "others": {k: v for k, v in answers.items() if k != key},
             "back_url": back_url,
             "error": error,
+            "is_first": previous is None,
+            "has_hints": any(a.hint for a in current.answers),
         },
     )
 
@@ -146,8 +150,11 @@ def result(request):
     page_url = reverse("content:page", args=[page.slug])
     # The pages the result's page links to: one query, for those pages only.
     linked = guide.load_pages(slug__in=page.links_to)
+    # A parent who said "spread" (or "one place") and then "not sure of the risk
+    # group" lands on the overview: the risk pages it lists open at that section.
+    said = [step.answer.section for step in walk.steps if step.answer.section]
     related = [
-        (other, reverse("content:page", args=[other.slug]))
+        (other, _at_section(reverse("content:page", args=[other.slug]), other, said))
         for other in (linked.get(slug) for slug in page.links_to)
         if other and other.published and other.slug != page.slug
     ]
@@ -165,6 +172,7 @@ def result(request):
         "guide/result.html",
         {
             "page": page,
+            "page_url": page_url,
             "target_url": f"{page_url}#{walk.section}" if walk.section else page_url,
             "reason": walk.reason(),
             "rows": rows,
@@ -175,3 +183,8 @@ def result(request):
             "feedback_token": make_token(page.slug, "guide-result"),
         },
     )
+
+
+def _at_section(url, page, sections):
+    """`url` at the first of `sections` that `page` has, else at its top."""
+    return next((f"{url}#{id_}" for id_ in sections if id_ in page.sections), url)
