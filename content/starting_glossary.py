@@ -35,9 +35,9 @@ TERMS = [
      "A thread-like part inside almost every cell. Chromosomes carry the genes: the "
      "instructions for how the cell grows and works.", NCI),
     ("clinical trial", "clinical-trial", [],
-     "A research study that tests a new treatment, or a new way to use one, with people who "
-     "choose to take part. It shows if the new way is safe and if it works better than what "
-     "doctors use now.", NCI),
+     "A research study that tests a new treatment, or a new way to use one, with people "
+     "who choose to take part. It tests whether the new way is safe and whether it works, "
+     "sometimes by comparing it with the usual treatment.", NCI),
     ("combination chemotherapy", "combination-chemotherapy", [],
      "Chemotherapy that uses two or more cancer medicines together.", NCI),
     ("crizotinib", "crizotinib", [],
@@ -62,9 +62,10 @@ TERMS = [
     ("lenalidomide", "lenalidomide", [],
      "A medicine that helps the immune system attack cancer cells. It may also stop a tumour "
      "from growing the new blood vessels it needs.", NCI),
-    ("MIBG therapy", "mibg-therapy", ["MIBG", "metaiodobenzylguanidine"],
-     "A treatment that uses a radioactive form of a substance called MIBG. Many "
-     "neuroblastoma cells take in MIBG, so it carries the radiation to them.", NCI),
+    ("MIBG therapy", "mibg-therapy", [],
+     "A treatment that uses a radioactive form of MIBG, a substance many neuroblastoma "
+     "cells take in, to carry radiation to them. MIBG scans use only a small amount of "
+     "MIBG, while the treatment uses much more.", NCI),
     ("monoclonal antibody", "monoclonal-antibody", ["antibody therapy"],
      "A protein made in a lab that finds and sticks to one target, such as a substance on "
      "cancer cells. Some are used to treat cancer.", NCI),
@@ -87,22 +88,24 @@ TERMS = [
      "Cancer that has come back after treatment, often after a time when tests could not "
      "find it. It can come back in the same place or in a new part of the body.", NCI),
     ("relapse", "relapse", ["relapsed"],
-     "Another word for recurrence: the cancer has come back after a time when it seemed to "
-     "have gone.", NCI),
+     "Another word for recurrence. The cancer has come back, or started to grow again, "
+     "after it had got better.", NCI),
     ("retinoid", "retinoid", [],
      "A medicine related to vitamin A. Some retinoids can slow the growth of cancer cells or "
      "help them become more like normal cells.", NCI),
     ("risk group", "risk-group", [],
-     "The group, such as low, intermediate or high risk, that doctors place a child's cancer "
-     "in when it is first found. It helps them plan treatment.", CCS),
+     "The group, such as low, intermediate or high risk, that doctors place a child's "
+     "cancer in when it is first found. It helps them plan treatment, even if the cancer "
+     "comes back, but it does not say what will happen to one child.", CCS),
     ("spinal cord", "spinal-cord", [],
      "The long bundle of nerves inside the bones of the back. It carries messages between "
      "the brain and the rest of the body.", NCI),
     ("stage", "stage", ["staging"],
      "A way to describe how big a cancer is and how far it has spread in the body.", NCI),
     ("standard treatment", "standard-treatment", ["standard of care", "standard therapy"],
-     "The treatment that experts agree is right for an illness, and that doctors widely use.",
-     NCI),
+     "The treatment that experts agree is right for an illness, and that doctors widely "
+     "use. When doctors say there is no standard treatment, they mean they have not agreed "
+     "on one best choice, not that there is no treatment.", NCI),
     ("stem cell", "stem-cell", [],
      "A cell that can make new cells of other kinds. Stem cells in the bone marrow make all "
      "of the body's blood cells.", NCI),
@@ -117,8 +120,9 @@ TERMS = [
      "A change that a person feels or notices, such as pain or tiredness, that may be a sign "
      "of an illness.", NCI),
     ("targeted therapy", "targeted-therapy", ["targeted medicine", "targeted treatment"],
-     "Treatment with medicines that attack one feature of cancer cells, such as a signal they "
-     "need to grow. It often harms normal cells less than chemotherapy does.", NCI),
+     "Treatment aimed at something cancer cells have and most normal cells do not, such as "
+     "a signal they need to grow. Targeted medicines often harm normal cells less than "
+     "chemotherapy does.", NCI),
     ("tumour", "tumour", ["tumor"],
      "A lump that forms when cells grow and divide more than they should. A tumour can be "
      "cancer or not.", NCI),

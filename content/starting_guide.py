@@ -6,9 +6,9 @@ QUESTIONS = [
         "key": "where",
         "order": 1,
         "text": "Where has the neuroblastoma come back?",
-        "hint": "Your child's care team can tell you where the cancer has been found this "
-        'time. If you are not sure, choose "I\'m not sure".',
-        "summary_label": "Where it has come back",
+        "hint": "Your child's care team can tell you where the cancer has been found this time.",
+        # It must read right for "It is growing during treatment" too.
+        "summary_label": "What is happening now",
         "error_message": "Select where the neuroblastoma has come back",
         "answers": [
             {
@@ -49,8 +49,9 @@ QUESTIONS = [
             {
                 "key": "not-sure",
                 "label": "I'm not sure",
-                "hint": "If you were told it is in the bone marrow or in a bone and are not "
-                "sure which answer fits, choose this too.",
+                "hint": "Choose this if you were told it is in the bone marrow or a bone (such "
+                "as the skull or spine), or pressing on the spinal cord, and are not sure which "
+                "answer fits.",
                 "is_unsure": True,
                 "next_question": "risk-group",
                 "reason": "you are not sure where it has come back",

@@ -94,7 +94,7 @@ def test_the_result_says_why_and_lets_each_answer_be_changed(client):
     assert "Check your answers" in html
     assert 'href="/guide/where/?where=one-place&amp;risk-group=intermediate"' in html
     assert 'href="/guide/risk-group/?where=one-place&amp;risk-group=intermediate"' in html
-    assert 'Change<span class="visually-hidden"> where it has come back</span>' in html
+    assert 'Change<span class="visually-hidden"> what is happening now</span>' in html
     assert "questions you may want to take to your child's doctors and nurses" in html
     assert related_titles(html) == [
         "What it means when neuroblastoma comes back",

@@ -110,7 +110,7 @@ def test_a_keyboard_only_walk_through_the_guide(page, site):
 
 def test_change_keeps_the_other_answer(page, site):
     page.goto(f"{site}/guide/result/?where=one-place&risk-group=low")
-    click_and_leave(page, page.get_by_role("link", name="Change where it has come back"))
+    click_and_leave(page, page.get_by_role("link", name="Change what is happening now"))
     expect(page.get_by_label("In one place only")).to_be_checked()
     page.get_by_label("It has spread to other places in the body").check()
     click_and_leave(page, page.get_by_role("button", name="Continue"))

@@ -55,7 +55,7 @@ def test_the_guides_questions_print_as_one_sheet_that_says_where_it_came_from(pa
     assert "neuroinfo" in text
     assert f"Printed on {today()}" in text
     assert f"Pageaddress:{site}/guide/result/questions/" in squashed(text)
-    assert "Where it has come back: It has spread to other places in the body" in text
+    assert "What is happening now: It has spread to other places in the body" in text
     assert "Risk group when first found: High risk" in text
     assert "Could MIBG therapy be an option, and where is it given?" in text
     assert "Your own questions" in text
