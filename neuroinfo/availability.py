@@ -23,8 +23,10 @@ RETRY_AFTER_SECONDS = 120
 # What to do when worried, if no edited copy is cached: it names no phone number.
 DEFAULT_URGENT_HELP = (
     "If your child is unwell or you are worried right now, call your child's treatment "
-    "centre on the 24-hour number they gave you. In an emergency, call your local "
-    "emergency number."
+    "centre on the 24-hour number they gave you. Call them straight away, day or night, if "
+    "your child has a fever or any warning sign the team told you about. If you cannot "
+    "reach them, or your child is struggling to breathe, has a fit or is very hard to wake, "
+    "call your local emergency number."
 )
 URGENT_HELP_KEY = "site:urgent-help"
 

@@ -278,6 +278,8 @@ def test_a_database_error_gives_a_calm_503_with_the_urgent_help(rf):
     assert response["Retry-After"] == "120"
     assert "try again in a few minutes" in html
     assert availability.DEFAULT_URGENT_HELP in html
+    # The signs to call about and the fallback, as the worried-now box says them.
+    assert "has a fever" in html and "If you cannot reach them" in html
     assert "Traceback" not in html
 
 
