@@ -12,6 +12,8 @@ from urllib.parse import unquote_plus
 
 from django.http import HttpResponseRedirect
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes
 
 TRACKING_PREFIXES = ("utm_",)
 TRACKING_NAMES = frozenset(
@@ -38,6 +40,18 @@ def without_tracking(query_string):
     return "&".join(kept)
 
 
+def same_site_path(request):
+    """The request's path as a Location that stays on this site, whatever was sent.
+
+    A path may begin with "//" (sent as `//evil.example/` or `/%2F%2Fevil.example/`):
+    as a Location a browser reads that as another host. Django escapes it only
+    in CommonMiddleware's own redirects, so we do it here: `/%2Fevil.example/`
+    is the same path on this site. Backslashes, tabs and newlines (which
+    browsers read as, or strip before, a slash) are percent-encoded.
+    """
+    return escape_leading_slashes(escape_uri_path(request.path))
+
+
 def drop_tracking_parameters(get_response):
     def middleware(request):
         query = request.META.get("QUERY_STRING", "")
@@ -47,10 +61,9 @@ def drop_tracking_parameters(get_response):
                 # 302, not 301: a permanent redirect is cached by browsers with
                 # no end date, and these addresses are unique per click anyway.
                 # "private": the address may hold a parent's answers.
-                # get_full_path() escapes a leading "//", so this never
-                # redirects to another site.
-                path = request.get_full_path().split("?", 1)[0]
-                response = HttpResponseRedirect(path + (f"?{cleaned}" if cleaned else ""))
+                response = HttpResponseRedirect(
+                    same_site_path(request) + (f"?{cleaned}" if cleaned else "")
+                )
                 patch_cache_control(response, private=True, max_age=0)
                 return response
         return get_response(request)

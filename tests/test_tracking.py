@@ -1,8 +1,12 @@
 """Shared guide addresses come back with tracking parameters: drop them, keep refusing the rest."""
 
-import pytest
+from urllib.parse import unquote, urljoin, urlsplit
 
-from neuroinfo.tracking import is_tracking_parameter, without_tracking
+import pytest
+from django.core.handlers.wsgi import WSGIRequest
+from django.test import RequestFactory
+
+from neuroinfo.tracking import drop_tracking_parameters, is_tracking_parameter, without_tracking
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +54,38 @@ def test_public_pages_drop_tracking_parameters_too(client):
     assert (response.status_code, response["Location"]) == (302, "/pages/cns/")
 
 
-def test_a_redirect_never_leads_to_another_site(client):
-    response = client.get("//evil.example/?fbclid=1")
-    assert not response["Location"].startswith("//evil")
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("//evil.example/login", "utm_source=x"),
+        ("//evil.example/", "utm_source=x"),
+        ("///evil.example/", "fbclid=1&where=brain"),
+        ("/\\evil.example/", "gclid=1"),
+        ("/\t/evil.example/", "gclid=1"),
+    ],
+)
+def test_a_redirect_never_leads_to_another_site(path, query):
+    # The test client would read "//evil.example" as a host: build the request
+    # as a server does, from the decoded path gunicorn passes on.
+    environ = RequestFactory()._base_environ(
+        PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD="GET"
+    )
+    response = drop_tracking_parameters(lambda request: None)(WSGIRequest(environ))
+    assert response.status_code == 302
+    location = response["Location"]
+    # Where a browser goes from a page on this site.
+    followed = urlsplit(urljoin("https://neuroinfo.test/pages/", location))
+    assert followed.netloc == "neuroinfo.test", location
+    # The same path on this site: nothing the visitor sent is lost or changed.
+    assert unquote(followed.path) == path
+    assert "utm_source" not in location and "fbclid" not in location and "gclid" not in location
+
+
+def test_the_redirect_from_an_escaped_double_slash_stays_here(client):
+    # The attack's own request: it was answered with Location: ///evil.example/login.
+    response = client.get("/%2F%2Fevil.example/login?utm_source=x")
+    assert response.status_code == 302
+    assert response["Location"] == "/%2F/evil.example/login"
 
 
 @pytest.mark.parametrize(
