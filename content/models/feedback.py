@@ -8,6 +8,10 @@ class Feedback(models.Model):
     the person who sent it: no address, no cookie, no browser details.
     """
 
+    # Anyone may post feedback, and no public page shows it: a post must not
+    # change the content version (which would empty the cache of every page).
+    affects_public_pages = False
+
     class Where(models.TextChoices):
         PAGE = "page", "The page"
         GUIDE_RESULT = "guide-result", "The guide's result for this page"

@@ -17,6 +17,10 @@ from content.models.pages import Page
 class PageChange(models.Model):
     """The waiting version of a published page: at most one per page."""
 
+    # Never shown to a visitor; a sign-off copies it onto the Page, whose save
+    # changes the content version.
+    affects_public_pages = False
+
     class State(models.TextChoices):
         WAITING = "waiting", "Waiting for sign-off"
         SENT_BACK = "sent_back", "Sent back"
@@ -54,6 +58,9 @@ class PageChange(models.Model):
 
 class ReviewDecision(models.Model):
     """A medical reviewer's decision about a page: who, in what role, when, and why."""
+
+    # Shown in the admin only; what the decision does to the page is a Page save.
+    affects_public_pages = False
 
     class Decision(models.TextChoices):
         SIGNED_OFF = "signed_off", "Signed off and published"

@@ -9,9 +9,15 @@ unreachable on every worker and server as soon as the change is committed
 Every model of the `content` app is watched (post_save, post_delete and
 m2m_changed, connected below for any sender), so models added later (site
 texts, glossary terms, a sign-off's copy onto the page) are covered without
-being listed here. A model the public never sees (feedback from visitors, say)
-opts out with `affects_public_pages = False`, so visitors cannot empty the
-cache. Code that writes with `QuerySet.update()` or `bulk_create()` sends no
+being listed here. Only what changes a public page may change the version:
+a model the public never sees opts out with `affects_public_pages = False`
+(feedback from visitors, above all: anyone can post it, and each post would
+otherwise empty the cache of every page on every server; waiting changes and
+sign-off records, which only the admin shows). simple-history's records of
+saved versions are never watched: only the admin shows them, and each is
+written with the save it records, which changes the version itself.
+`tests/test_cache_hardening.py` lists the models that do change it, and why.
+Code that writes with `QuerySet.update()` or `bulk_create()` sends no
 signals: call `bump_content_version()` after it.
 """
 
@@ -65,6 +71,8 @@ def _watched(sender):
         # before this table exists; post_migrate bumps once they are done.
         and meta.apps is registry
         and getattr(sender, "affects_public_pages", True)
+        # simple-history's historical models (they point at the model they record)
+        and getattr(sender, "instance_type", None) is None
     )
 
 
