@@ -6,7 +6,10 @@ the database.
 The limit slides: the previous window's count still counts, in proportion to
 how much of it lies within the last `window` seconds. With fixed windows
 alone, a flood could start afresh at each boundary (twice the limit in a few
-seconds), and a test that posted across a boundary saw the count reset."""
+seconds), and a test that posted across a boundary saw the count reset.
+
+A Redis that does not answer raises nothing here: the cache backend
+(neuroinfo/cache.py) counts in this process's memory meanwhile."""
 
 import hashlib
 import hmac

@@ -143,17 +143,27 @@ SITE_NAME = "neuroinfo"
 # The cache of finished public pages (neuroinfo/response_cache.py). Local
 # memory for one server; Redis, shared, when several servers run (REDIS_URL).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "neuroinfo"),
-            # A Redis that does not answer is a cache miss within a second,
-            # not a stuck request.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+
+
+def redis_cache(url, key_prefix=None):
+    return {
+        # Behind a circuit breaker (neuroinfo/cache.py): a Redis that does not
+        # answer costs one call one timeout, then is left alone for RETRY_AFTER
+        # seconds while this process's memory stands in. Never an error.
+        "BACKEND": "neuroinfo.cache.GuardedRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix or os.environ.get("CACHE_KEY_PREFIX", "neuroinfo"),
+        "OPTIONS": {
+            "socket_connect_timeout": 1,
+            "socket_timeout": 1,
+            "RETRY_AFTER": 30,
+            "FALLBACK_MAX_ENTRIES": 1_000,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
         "default": {

@@ -1,14 +1,26 @@
 """The cache of finished pages under attack: what may empty it, what may fill
 it, what may bypass it, and a cache that stops answering."""
 
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
 import pytest
+import redis
 from django.apps import apps
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCacheClient
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from content import feedback
+from content.models import Feedback
 from content.models.versioning import _watched
 from neuroinfo import response_cache
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +92,138 @@ def test_a_visitors_feedback_leaves_every_cached_page_cached(page):
     for url in ["/", page.get_absolute_url()]:
         response, queries = queries_for(visitor, url)
         assert (response.status_code, queries) == (200, 0), url
+
+
+# --- A Redis that stops or hangs -------------------------------------------------
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+class RedisProcess:
+    """A redis-server of this test's own, which it may stop, freeze and thaw."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
+             "--appendonly", "no", "--dir", tempfile.gettempdir()],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=1)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.RedisError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"redis-server did not answer on port {self.port}")
+
+    def freeze(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def stop(self):
+        self.thaw()
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def redis_process():
+    if shutil.which("redis-server") is None:
+        message = "redis-server is not installed (bash scripts/redis.sh start installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    server = RedisProcess()
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+@pytest.fixture
+def cache_on(redis_process, settings):
+    """The site's own cache settings, pointed at the test's Redis, with short timeouts."""
+    from neuroinfo.settings import redis_cache
+
+    cache = redis_cache(redis_process.url, key_prefix="breaker-test")
+    cache["OPTIONS"].update(socket_connect_timeout=0.5, socket_timeout=0.5)
+    settings.CACHES = {"default": cache}
+    guarded = cache["BACKEND"] == "neuroinfo.cache.GuardedRedisCache"
+    if guarded:
+        from neuroinfo.cache import reset_breakers
+
+        reset_breakers()
+    caches["default"].clear()
+    yield redis_process
+    if guarded:
+        reset_breakers()
+
+
+def feedback_form(page):
+    return {
+        "token": feedback.make_token(page.slug, "page"),
+        "helpful": "yes",
+        "comment": "",
+        "website": "",
+    }
+
+
+def test_with_redis_stopped_pages_and_feedback_still_answer(cache_on, page):
+    visitor = Client(REMOTE_ADDR="203.0.113.7")
+    assert visitor.get(page.get_absolute_url()).status_code == 200
+    cache_on.stop()
+    for url in ["/", page.get_absolute_url(), "/guide/risk-group/?where=spread"]:
+        assert visitor.get(url).status_code == 200, url
+    # The rate limit counts in the cache: it gave 500 here.
+    assert visitor.post("/feedback/", feedback_form(page)).status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+def test_with_redis_frozen_only_the_first_call_waits(cache_on, page, monkeypatch):
+    calls = []
+    real = RedisCacheClient.get_client
+
+    def counted(self, *args, **kwargs):
+        calls.append(args)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(RedisCacheClient, "get_client", counted)
+    visitor = Client(REMOTE_ADDR="203.0.113.7")
+    cache_on.freeze()
+    for url in ["/", page.get_absolute_url(), "/about/", "/", page.get_absolute_url()]:
+        assert visitor.get(url).status_code == 200, url
+    assert visitor.post("/feedback/", feedback_form(page)).status_code == 302
+    # One call reached Redis and waited for its timeout; every other call of
+    # those six requests went straight to this process's memory (without the
+    # breaker: two or three calls a request, each waiting).
+    assert len(calls) == 1
+    # Meanwhile pages are still kept, here: the second visit renders nothing.
+    response, queries = queries_for(visitor, page.get_absolute_url())
+    assert (response.status_code, queries) == (200, 0)
+
+
+def test_redis_is_used_again_once_it_answers(cache_on, page, monkeypatch):
+    from neuroinfo import cache as guarded
+
+    clock = [1000.0]
+    monkeypatch.setattr(guarded.time, "monotonic", lambda: clock[0])
+    visitor = Client()
+    cache_on.freeze()
+    assert visitor.get(page.get_absolute_url()).status_code == 200
+    assert caches["default"].is_open()
+    cache_on.thaw()
+    clock[0] += 29
+    assert caches["default"].is_open()
+    clock[0] += 2
+    assert not caches["default"].is_open()
+    response_cache.forget_version()
+    assert visitor.get("/about/").status_code == 200
+    assert not caches["default"].is_open()
+    # The page went to Redis itself.
+    keys = redis.Redis.from_url(cache_on.url).keys("breaker-test:*public-page:*")
+    assert len(keys) == 1

@@ -94,7 +94,7 @@ def cache_backend(tmp_path, **env):
 def test_the_page_cache_is_local_memory_by_default_and_redis_with_redis_url(tmp_path):
     assert cache_backend(tmp_path) == "django.core.cache.backends.locmem.LocMemCache"
     redis = cache_backend(tmp_path, REDIS_URL="redis://cache.internal:6379/0")
-    assert redis == "django.core.cache.backends.redis.RedisCache"
+    assert redis == "neuroinfo.cache.GuardedRedisCache"
 
 
 @pytest.mark.parametrize(
