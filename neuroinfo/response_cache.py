@@ -42,8 +42,10 @@ worker and server within that time. When the database cannot be reached,
 the last version read (or the one mirrored in the shared cache) is used, so
 cached pages are still served.
 
-Requests that carry a session cookie (signed-in editors) bypass the cache
-entirely and are marked `Cache-Control: private, no-cache`.
+Requests that carry a session key this site issued (signed-in editors, see
+neuroinfo/sessions.py) bypass the cache entirely and are marked
+`Cache-Control: private, no-cache`; a made-up session cookie does not. Methods
+other than GET and HEAD get a 405 with `Allow: GET, HEAD`, never a page.
 
 `PublicPageCacheMiddleware` (optional, in settings.MIDDLEWARE just after
 WhiteNoise) answers cache hits before any other middleware runs, with the
@@ -66,11 +68,13 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
+
+from neuroinfo.sessions import was_issued_here
 
 log = logging.getLogger(__name__)
 
@@ -176,12 +180,14 @@ def cache_key(version, path, query="", origin="", day=None):
 
 
 def is_signed_in(request):
-    """A session cookie means an editor (only the admin starts sessions).
+    """A session key this site issued means staff (only the admin starts sessions).
 
     Decided from the cookie alone, without reading the session, so a cached
-    page needs no database.
+    page needs no database: the key carries an HMAC (neuroinfo/sessions.py).
+    A made-up `sessionid` is a visitor's, served the cached page; it used to
+    let anyone skip the cache.
     """
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
+    return was_issued_here(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
 
 
 def _compressible(content_type, body):
@@ -322,7 +328,14 @@ def public_page(view=None, *, query=False, private=False, unless_query=False):
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD") or is_signed_in(request):
+            if request.method not in ("GET", "HEAD"):
+                # These pages only show: OPTIONS, TRACE, POST and the rest get
+                # a 405 without rendering (OPTIONS and TRACE used to get the
+                # whole page, rendered every time).
+                response = HttpResponseNotAllowed(["GET", "HEAD"])
+                patch_cache_control(response, private=True, no_cache=True)
+                return response
+            if is_signed_in(request):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response

@@ -338,5 +338,8 @@ AXES_CLIENT_IP_CALLABLE = "neuroinfo.signing_in.client_ip"
 # browser closes. Public pages still set no cookie: an empty session is
 # never saved, whatever SESSION_SAVE_EVERY_REQUEST says.
 SESSION_COOKIE_AGE = 8 * 60 * 60
+# In the database, under keys that carry an HMAC: the page cache tells staff
+# from a made-up session cookie without a query (neuroinfo/sessions.py).
+SESSION_ENGINE = "neuroinfo.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -11,15 +11,20 @@ import time
 import pytest
 import redis
 from django.apps import apps
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCacheClient
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from content import feedback
 from content.models import Feedback
 from content.models.versioning import _watched
 from neuroinfo import response_cache
+from neuroinfo.sessions import was_issued_here
+from tests.factories import PASSWORD, make_user
 from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +232,63 @@ def test_redis_is_used_again_once_it_answers(cache_on, page, monkeypatch):
     # The page went to Redis itself.
     keys = redis.Redis.from_url(cache_on.url).keys("breaker-test:*public-page:*")
     assert len(keys) == 1
+
+
+# --- What may bypass the page cache ----------------------------------------------
+
+MADE_UP_SESSIONS = [
+    "anything",
+    "0123456789abcdefghijklmnopqrstuv",  # the shape of Django's own keys
+    "abcdefghijklmnopqrstuvwx0123456789abcdef",  # the shape of ours, a wrong tag
+]
+
+
+@pytest.mark.parametrize("made_up", MADE_UP_SESSIONS)
+def test_a_made_up_session_cookie_gets_the_cached_page(page, draft, made_up):
+    url = page.get_absolute_url()
+    first = Client().get(url)
+    visitor = Client()
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = made_up
+    response, queries = queries_for(visitor, url)
+    assert (response.status_code, queries) == (200, 0)
+    assert response.content == first.content
+    assert response["Cache-Control"].startswith("public")
+    # Nor may it see a draft, or make the site keep a session for it.
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = made_up
+    assert visitor.get(draft.get_absolute_url()).status_code == 404
+    assert not Session.objects.exists()
+
+
+def test_only_a_session_this_site_issued_passes_the_cache(page, draft):
+    editor = Client()
+    make_user("sam", is_superuser=True)
+    response = editor.post(
+        reverse("admin:login"), {"username": "sam", "password": PASSWORD, "next": "/"}
+    )
+    assert response.status_code == 302
+    key = editor.cookies[settings.SESSION_COOKIE_NAME].value
+    assert was_issued_here(key)
+    Client().get(draft.get_absolute_url())
+    Client().get(page.get_absolute_url())
+    response = editor.get(draft.get_absolute_url())
+    assert response.status_code == 200  # staff see drafts at their address
+    assert "private" in response["Cache-Control"]
+    assert "private" in editor.get(page.get_absolute_url())["Cache-Control"]
+    # The key checks without the database: a changed letter is a visitor's.
+    forged = key[:-1] + ("0" if key[-1] != "0" else "1")
+    assert not was_issued_here(forged)
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "TRACE", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize(
+    "url", ["/", "/pages/", "/pages/a-test-page/", "/about/", "/glossary/", "/guide/"]
+)
+def test_other_methods_get_a_405_without_a_page(page, method, url):
+    from django.db import connection
+
+    with CaptureQueriesContext(connection) as context:
+        response = Client().generic(method, url)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response.content == b""
+    assert len(context) == 0  # nothing rendered, nothing read
