@@ -17,15 +17,24 @@ under a key made of the current content version, today's date (pages say when
 they are due for review), the path and, with `query=True`, the query string
 with its parameters sorted; when SITE_URL is
 not set, also the scheme and host the request came to, since canonical links
-and the sitemap are built from them. Nothing
+and the sitemap are built from them (one form per host: see `_origin`). Nothing
 about the visitor (cookies, headers, address) is part of the key or the
 entry, and a response that depends on the visitor (it sets a cookie, reads
 the session, uses a CSRF token) is never stored.
 
 `query=True` is for views that answer 200 only to a bounded set of query
-strings and refuse anything else (404 or 400, never stored): the guide
-accepts only answers it knows, so its keys are a small, fixed set. A view
+strings, one form of each, and refuse anything else (404 or 400, never
+stored): the guide accepts only answers it knows, once each, so its keys are
+a small, fixed set; the page list accepts `?page=2`, not `02` or `２`. A view
 that takes free text (a search box) must not use it.
+
+Bounds: nothing a visitor sends can add entries without end. Each address
+has one cached form (above; and without SITE_URL, one form of each host:
+`_origin`); every entry expires after PUBLIC_PAGE_CACHE_TIMEOUT (ten
+minutes), so the entries an edit leaves behind under the old version are gone
+soon after; the local-memory cache keeps at most MAX_ENTRIES; and Redis is
+run with a memory limit that evicts the least recently used keys
+(`scripts/redis.sh`: 256 MB, allkeys-lru; docs/performance.md).
 
 Each entry holds the body plain, gzipped and brotli-compressed, compressed
 once when it is stored; a response picks the one the browser accepts, with
@@ -69,6 +78,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -310,11 +320,39 @@ def _lookup(request, query):
     version = current_version()
     if version is None:
         return None, None
-    # get_host() checks ALLOWED_HOSTS: a host it allows cannot reach another
-    # host's pages. (With a wildcard there, anyone can add keys: set SITE_URL.)
-    origin = "" if _setting("SITE_URL", "") else f"{request.scheme}://{request.get_host()}"
+    origin = _origin(request)
+    if origin is None:
+        return None, None
     key = cache_key(version, request.path, normalised_query(request) if query else "", origin)
     return key, _cache_get(key)
+
+
+def _origin(request):
+    """What of the address, besides path and query, is part of the key.
+
+    With SITE_URL, nothing: pages are built from it, whatever Host was sent.
+    Without it, the scheme and host, which pages are built from, but only in
+    one form per host: a host ALLOWED_HOSTS names outright (not through a
+    wildcard), in lower case, with no port or the one the server listens on.
+    Any other Host (`LOCALHOST`, `localhost:1`, `localhost:2`, ...) is served
+    without the cache: none of them may add an entry. None for those.
+    """
+    if _setting("SITE_URL", ""):
+        return ""
+    host = request.get_host()  # checks ALLOWED_HOSTS
+    domain, port = split_domain_port(host)
+    if host != (f"{domain}:{port}" if port else domain) or domain not in _named_hosts():
+        return None
+    if port and port != request.META.get("SERVER_PORT"):
+        return None
+    return f"{request.scheme}://{host}"
+
+
+def _named_hosts():
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = ["localhost", "127.0.0.1", "[::1]"]  # as Django allows then
+    return {name.lower() for name in allowed if name != "*" and not name.startswith(".")}
 
 
 def _holds_free_text(request, options):

@@ -184,10 +184,13 @@ RELEASE = os.environ.get("RELEASE", "")
 # reach everyone within max-age + stale-while-revalidate.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
 PUBLIC_PAGE_STALE_WHILE_REVALIDATE = 60
-# How long the server keeps a finished page (seconds) if nothing is edited.
-# Shorter than the feedback form's signed token lives (two days,
-# content/feedback.py), so a form from a cached page is always still accepted.
-PUBLIC_PAGE_CACHE_TIMEOUT = 86_400
+# How long the server keeps a finished page (seconds). An edit makes every
+# kept page unreachable at once (the content version is in each key), but
+# they stay in the cache until they expire: ten minutes keeps what old
+# versions hold to ten minutes' worth of edits, at the price of rendering
+# each page again at most every ten minutes (milliseconds). Far shorter than
+# the feedback form's signed token lives (two days, content/feedback.py).
+PUBLIC_PAGE_CACHE_TIMEOUT = 600
 
 # --- Email: telling reviewers and editors about sign-off (content/notify.py) ---
 # Django's own mail settings, from the environment (docs/settings.md). Without

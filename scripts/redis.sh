@@ -5,9 +5,13 @@
 #                            answers there; prints REDIS_URL last.
 #   scripts/redis.sh stop    stops it, only if `start` started it.
 # Idempotent: safe to run again. Nothing is written to disk (no RDB, no AOF).
+# Bounded, as a production Redis for the page cache must be: at most
+# $REDIS_MAXMEMORY (default 256mb), then the least recently used keys are
+# evicted (allkeys-lru), so no flood of addresses can fill the machine.
 set -euo pipefail
 
 PORT=${REDIS_PORT:-6379}
+MAXMEMORY=${REDIS_MAXMEMORY:-256mb}
 STATE=/tmp/neuroinfo-redis-$PORT-started-by-us
 
 answers() { redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG; }
@@ -19,6 +23,7 @@ start() {
   fi
   if ! answers; then
     redis-server --bind 127.0.0.1 --port "$PORT" --daemonize yes --save "" \
+      --maxmemory "$MAXMEMORY" --maxmemory-policy allkeys-lru \
       --appendonly no --dir /tmp --pidfile "/tmp/neuroinfo-redis-$PORT.pid" \
       --logfile "/tmp/neuroinfo-redis-$PORT.log" >&2
     touch "$STATE"

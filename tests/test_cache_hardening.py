@@ -14,6 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCacheClient
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -24,8 +25,8 @@ from content.models import Feedback
 from content.models.versioning import _watched
 from neuroinfo import response_cache
 from neuroinfo.sessions import was_issued_here
-from tests.factories import PASSWORD, make_user
-from tests.servers import free_port
+from tests.factories import PASSWORD, make_page, make_user
+from tests.servers import BASE_DIR, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -292,3 +293,116 @@ def test_other_methods_get_a_405_without_a_page(page, method, url):
     assert response["Allow"] == "GET, HEAD"
     assert response.content == b""
     assert len(context) == 0  # nothing rendered, nothing read
+
+
+# --- What may fill the page cache ------------------------------------------------
+
+
+def page_cache_keys():
+    """The page cache's keys in the configured cache: local memory, or Redis (CI)."""
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache):
+        keys = list(backend._cache)
+    else:
+        keys = [key.decode() for key in backend._cache.get_client().keys("*")]
+    return [key for key in keys if "public-page:" in key]
+
+
+def ttl_of(key):
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache):
+        return backend._expire_info[key] - time.time()
+    return backend._cache.get_client().ttl(key)
+
+
+@pytest.fixture
+def many_pages(db):
+    for number in range(25):  # two list pages
+        make_page(slug=f"page-{number}", title=f"Page {number}")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=02", "page=002", "page=\uff12", "page=\u0662", "page=2&page=2", "page=+2", "page=2.0"],
+)
+def test_one_address_per_list_page(many_pages, query):
+    assert Client().get("/pages/?page=2").status_code == 200
+    before = page_cache_keys()
+    assert len(before) == 1
+    assert Client().get(f"/pages/?{query}").status_code == 404
+    assert page_cache_keys() == before
+
+
+def test_the_first_list_page_has_one_address(many_pages):
+    response = Client().get("/pages/?page=1")
+    assert (response.status_code, response["Location"]) == (301, "/pages/")
+    assert Client().get("/pages/").status_code == 200
+    # The redirect, kept once, and the page.
+    assert len(page_cache_keys()) == 2
+    for query in ["page=01", "page=\uff11", "page=1&page=1"]:
+        assert Client().get(f"/pages/?{query}").status_code == 404
+    assert len(page_cache_keys()) == 2
+
+
+def test_without_site_url_each_host_has_one_cached_form(page, settings):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["neuroinfo.test", ".wildcard.test"]
+    url = page.get_absolute_url()
+    assert Client(HTTP_HOST="neuroinfo.test").get(url).status_code == 200
+    assert len(page_cache_keys()) == 1
+    hosts = [
+        "NEUROINFO.TEST", "Neuroinfo.test", "neuroinfo.test:81", "neuroinfo.test:8080",
+        "neuroinfo.test.", "a.wildcard.test", "b.wildcard.test",
+    ]  # fmt: skip
+    for host in hosts:
+        response = Client(HTTP_HOST=host).get(url)
+        assert response.status_code == 200, host  # served, rendered afresh
+        assert host in response.content.decode()  # its own canonical link
+    assert len(page_cache_keys()) == 1
+
+
+def test_with_site_url_the_host_is_not_part_of_the_key(page, settings):
+    settings.SITE_URL = "https://neuroinfo.test"
+    settings.ALLOWED_HOSTS = ["neuroinfo.test", "www.neuroinfo.test"]
+    for host in ["neuroinfo.test", "www.neuroinfo.test", "NEUROINFO.TEST:8080"]:
+        assert Client(HTTP_HOST=host).get(page.get_absolute_url()).status_code == 200
+    assert len(page_cache_keys()) == 1
+
+
+def test_entries_of_an_old_version_expire_within_ten_minutes(page):
+    Client().get(page.get_absolute_url())
+    page.title = "A changed title"
+    page.save()
+    Client().get(page.get_absolute_url())
+    keys = page_cache_keys()
+    assert len(keys) == 2  # the old version's entry is unreachable, and still there
+    for key in keys:
+        assert 0 < ttl_of(key) <= 600
+
+
+def test_the_configured_cache_is_bounded():
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache):
+        assert backend._max_entries == 5_000
+        return
+    # CI's Redis, started by scripts/redis.sh
+    config = backend._cache.get_client().config_get("maxmemory*")
+    assert int(config["maxmemory"]) > 0
+    assert config["maxmemory-policy"] == "allkeys-lru"
+
+
+def test_scripts_redis_sh_starts_a_bounded_redis():
+    if shutil.which("redis-server") is None and not IN_CI:
+        pytest.skip("redis-server is not installed (bash scripts/redis.sh start installs it)")
+    port = str(free_port())
+    env = {**os.environ, "REDIS_PORT": port}
+    script = str(BASE_DIR / "scripts" / "redis.sh")
+    started = subprocess.run(["bash", script, "start"], env=env, capture_output=True, text=True)
+    try:
+        assert started.returncode == 0, started.stderr
+        url = started.stdout.strip().splitlines()[-1]
+        config = redis.Redis.from_url(url).config_get("maxmemory*")
+        assert config["maxmemory"] == str(256 * 1024 * 1024)
+        assert config["maxmemory-policy"] == "allkeys-lru"
+    finally:
+        subprocess.run(["bash", script, "stop"], env=env, capture_output=True)

@@ -1,3 +1,5 @@
+import re
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +20,8 @@ from neuroinfo.site import absolute_url
 HOME_PAGE_COUNT = 12
 PAGES_PER_LIST_PAGE = 20
 LIST_FIELDS = ["slug", "title", "summary"]
+# A list page's number as our links write it: ASCII digits, no leading zero.
+CANONICAL_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
 def first_pages(count, offset=0):
@@ -34,9 +38,20 @@ def home(request):
 
 @public_page(query=True)
 def page_list(request):
-    """Every published page, a list page at a time: /pages/?page=2."""
-    number = request.GET.get("page", "1")
-    if set(request.GET) - {"page"} or not number.isdigit() or int(number) < 1:
+    """Every published page, a list page at a time: /pages/?page=2.
+
+    One address per list page, as the cache of finished pages needs (each
+    address it answers with 200 is kept): `?page=02`, `?page=２` (any digits
+    but 0-9), `?page=2&page=2` are refused, and `?page=1` redirects to
+    `/pages/`, the first list page's only address.
+    """
+    numbers = request.GET.getlist("page")
+    if set(request.GET) - {"page"} or len(numbers) > 1:
+        raise Http404("No such list page.")
+    if numbers == ["1"]:
+        return redirect("content:page_list", permanent=True)
+    number = numbers[0] if numbers else "1"
+    if not CANONICAL_NUMBER.fullmatch(number):
         raise Http404("No such list page.")
     number = int(number)
     pages, more = first_pages(PAGES_PER_LIST_PAGE, (number - 1) * PAGES_PER_LIST_PAGE)
