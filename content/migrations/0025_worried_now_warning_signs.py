@@ -23,10 +23,8 @@ OLD_WORRIED_NOW = "If your child is unwell, or you are frightened for them now, 
 
 OLD_ABOUT = "## What this site is for\n\nThis site is for parents and carers whose child's neuroblastoma has come back. It explains, in plain words, what this means and how it may be treated. It gives general information. It does not replace your child's care team.\n\n## How we write our pages {#how-we-write}\n\nWe write each page in our own words, from named sources. The medical facts come from the National Cancer Institute and the Canadian Cancer Society. For the meaning of medical words we use the National Cancer Institute's Dictionary of Cancer Terms. Each page lists its sources at the bottom, with their dates.\n\nBefore a page is published, we check that no sentence copies a source, and that the page is easy to read.\n\n## How pages are checked {#how-pages-are-checked}\n\nA clinician (a doctor or nurse) checks each page against its sources and signs it off. They check it again when its review is due: we aim to review each page at least once a year. Each page shows when it was last checked and when its next review is due. Some pages may not have been checked by a clinician yet: those pages say so clearly.\n\n## What we do with your information {#your-data}\n\nWe do not store anything you tell the guide. You do not need an account, and the public pages set no cookies. Our records of visits leave out your answers.\n\nYour answers to the guide are kept only in the web address of its pages. This means they may show in your browser's history, or in a bookmark if you save one. To remove them, clear your browser's history. In most browsers you can do this from the settings, under \"Privacy\" or \"History\". A private or incognito window keeps no history.\n"
 
-REASON = (
-    "Starting text updated: warning signs (fever), what to do with no answer, "
-    "what is an emergency; About: age of sources, country, sign-off state first"
-)
+# At most 100 characters: simple-history's column for the reason.
+REASON = "Starting text: warning signs, no answer, emergencies; About: sources' age, country"
 
 
 def _same(stored, starting):
