@@ -7,7 +7,7 @@ def keep_roles_in_step(sender, apps=None, **kwargs):
     # since the roles migration gets its permissions in the Editors and reviewers groups.
     from django.apps import apps as installed_apps
 
-    from content.roles import sync_roles
+    from content.review.roles import sync_roles
 
     sync_roles(apps or installed_apps)
 

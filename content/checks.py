@@ -12,14 +12,29 @@ def guide_never_strands_a_parent(app_configs=None, **kwargs):
     very deploy that mends the guide. `check --fail-level WARNING` fails on them.
     """
     try:
-        questionnaire = guide.load_questionnaire()
+        live = guide.load_questionnaire()
+        working = guide.load_questionnaire(working=True)
     except DatabaseError:
         # Before the first migrate there is nothing to check yet.
         return []
-    return [
-        checks.Warning(problem, hint="Fix it in the admin under Questions.", id="content.W001")
-        for problem in guide.problems(questionnaire)
+    found = [
+        checks.Warning(
+            problem,
+            hint="Fix it in the admin under Questions, then have it signed off.",
+            id="content.W001",
+        )
+        for problem in guide.problems(live)
     ]
+    found += [
+        checks.Warning(
+            f"In the guide's working copy (not yet signed off): {problem}",
+            hint="Fix it in the admin under Questions before it is signed off.",
+            id="content.W002",
+        )
+        for problem in guide.problems(working)
+        if problem not in guide.problems(live)
+    ]
+    return found
 
 
 @checks.register(checks.Tags.security, deploy=True)

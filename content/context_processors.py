@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from content import review
 from content.models import SiteText
 from neuroinfo.availability import remember_urgent_help
 
@@ -12,6 +13,18 @@ def current_site_text():
     return text
 
 
+def site_text_for(request):
+    """What this request shows: signed-in staff see the waiting change (as a
+    preview), everyone else the signed-off row."""
+    text = current_site_text()
+    user = getattr(request, "user", None)
+    if user is not None and user.is_staff and text.pk:
+        change = review.waiting_change(text)
+        if change:
+            return review.kind_of(text).preview(text, change.data)
+    return text
+
+
 def site_text(request):
     """The site-wide texts, read only by a template that shows them (one query)."""
-    return {"site_text": SimpleLazyObject(current_site_text)}
+    return {"site_text": SimpleLazyObject(lambda: site_text_for(request))}

@@ -5,7 +5,7 @@ so every function here takes the answers as a dict and returns new data; nothing
 is stored. `load_questionnaire()` is the only function that reads the database.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from neuroinfo.tracking import is_tracking_parameter
 
@@ -401,13 +401,19 @@ def question_info(question, answers):
     )
 
 
-def load_questionnaire():
-    """The guide as it is in the database: three queries.
+def load_questionnaire(working=False):
+    """The guide parents use (the signed-off copy), or with `working` the copy
+    medical reviewers edit (the Question and Answer rows): three queries.
 
     Only the pages its answers lead to are loaded, and only their titles,
     summaries, headings and links, so the cost stays the same however many
     pages the site has.
     """
+    if not working:
+        from content.models import Guide
+
+        questions = Guide.objects.filter(pk=1).values_list("questions", flat=True).first()
+        return questionnaire_from_data(questions or [])
     from content.models import Answer as AnswerModel
     from content.models import Question as QuestionModel
 
@@ -419,6 +425,38 @@ def load_questionnaire():
     questions = tuple(question_info(q, answers.get(q.pk, [])) for q in QuestionModel.objects.all())
     page_ids = {a.page_id for listed in answers.values() for a in listed if a.page_id}
     return Questionnaire(questions=questions, pages=load_pages(pk__in=page_ids))
+
+
+def questionnaire_from_data(questions):
+    """A Questionnaire from the guide's stored data (a list of question dicts,
+    in order, each with its answers), with the pages it leads to: one query.
+
+    Answers name their page by id, so a page whose address changed since the
+    guide was signed off is still found, at its new address."""
+    from content.models import Page
+
+    ids = {a["page_id"] for q in questions for a in q.get("answers", []) if a.get("page_id")}
+    rows = Page.objects.filter(pk__in=ids).only(*PAGE_INFO_FIELDS) if ids else []
+    slugs = {page.pk: page.slug for page in rows}
+    answer_names = {f.name for f in fields(Answer)} - {"page"}
+    question_names = {f.name for f in fields(Question)} - {"answers", "pk", "order"}
+    built = tuple(
+        Question(
+            **{k: v for k, v in q.items() if k in question_names},
+            order=position,
+            pk=position,
+            answers=tuple(
+                Answer(
+                    **{k: v for k, v in a.items() if k in answer_names},
+                    # A page deleted since is missing: the checks report it.
+                    page=slugs.get(a.get("page_id"), a.get("page")) if a.get("page_id") else None,
+                )
+                for a in q.get("answers", [])
+            ),
+        )
+        for position, q in enumerate(questions)
+    )
+    return Questionnaire(questions=built, pages={p.slug: page_info(p) for p in rows})
 
 
 def load_pages(**filters):

@@ -192,7 +192,7 @@ PUBLIC_PAGE_STALE_WHILE_REVALIDATE = 60
 # the feedback form's signed token lives (two days, content/feedback.py).
 PUBLIC_PAGE_CACHE_TIMEOUT = 600
 
-# --- Email: telling reviewers and editors about sign-off (content/notify.py) ---
+# --- Email: telling reviewers and editors about sign-off (content/review/notify.py) ---
 # Django's own mail settings, from the environment (docs/settings.md). Without
 # EMAIL_HOST, emails are written to the console (the server's log) instead.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()

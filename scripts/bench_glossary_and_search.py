@@ -49,7 +49,12 @@ def measure(action):
 
 def generated_terms(start, stop):
     return [
-        Term(term=f"made-up word {n}", slug=f"made-up-{n}", definition="A word for the benchmark.")
+        Term(
+            term=f"made-up word {n}",
+            slug=f"made-up-{n}",
+            definition="A word for the benchmark.",
+            published=True,
+        )
         for n in range(start, stop)
     ]
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from content import guide
+from content import guide, review
 from content.models import Answer, Page, Question
 from tests.factories import make_page, page_form_data
 from tests.test_guide_admin import question_post_data
@@ -72,6 +72,38 @@ def two_page_saves(user, rounds=5):
     return outcomes
 
 
+def same_page_saves(user, rounds=3):
+    """Two editors save the same page, from forms opened at the same version, at
+    the same moment. Returns, for each round, the two statuses and the bodies
+    they sent, and the body that waits afterwards."""
+    editors = [signed_in(user), signed_in(user)]
+    page = Page.objects.get(slug="cns")
+    url = reverse("admin:content_page_change", args=[page.pk])
+    outcomes = []
+    for round_ in range(rounds):
+        bodies = [f"Editor {n}'s wording, round {round_}." for n in (1, 2)]
+        forms = [page_form_data(page, body=body) for body in bodies]
+        statuses = at_once(
+            *(partial(status, c, url, f) for c, f in zip(editors, forms, strict=True))
+        )
+        waiting = Page.objects.get(pk=page.pk)
+        outcomes.append((statuses, bodies, review.working_data(waiting)["body"]))
+    return outcomes
+
+
+def slow_edit_token(monkeypatch_setattr):
+    """Make reading the edit token take 0.2 s longer, so two saves that compare
+    it before taking the lock would both see the same version."""
+    read = review.edit_token
+
+    def slow(item):
+        token = read(item)
+        time.sleep(0.2)
+        return token
+
+    monkeypatch_setattr(review, "edit_token", slow)
+
+
 def slow_integrity_check(monkeypatch_setattr):
     """Make the check take 0.2 s longer, as on a busy server, so the race shows every time."""
     check = guide.problems
@@ -115,7 +147,7 @@ def guide_race(user, rounds=2):
                 unpublish,
             ),
         )
-        outcomes.append((statuses, guide.problems(guide.load_questionnaire())))
+        outcomes.append((statuses, guide.problems(guide.load_questionnaire(working=True))))
     return outcomes
 
 
@@ -145,5 +177,7 @@ def delete_race(user, rounds=2):
             ),
         )
         still_there = Page.objects.filter(pk=target.pk).exists()
-        outcomes.append((results, still_there, guide.problems(guide.load_questionnaire())))
+        outcomes.append(
+            (results, still_there, guide.problems(guide.load_questionnaire(working=True)))
+        )
     return outcomes

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from content import review
-from content.models import Page, Term, bump_content_version
-from content.roles import EDITORS, REVIEWERS
+from content.models import Guide, Page, Term, bump_content_version
+from content.review.kinds import guide_rows_data
+from content.review.roles import EDITORS, REVIEWERS
 
 PASSWORD = "a-long-test-password"
 
@@ -32,6 +33,7 @@ def make_term(**overrides):
         "slug": "test-word",
         "definition": "A word used in tests.",
         "other_names": "",
+        "published": True,  # as if a medical reviewer had signed it off
     }
     fields.update(overrides)
     return Term.objects.create(**fields)
@@ -52,34 +54,27 @@ def page_form_data(page, **changes):
 
     Like a freshly opened form, it carries the page's current edit token and
     the text editors work on (the waiting change, if there is one) with its
-    sources.
+    sources, which the form always shows as new forms.
     """
     if page.pk is None:  # the add form
-        text, change = review.Text(page.title, page.summary, page.body), None
+        text = {"title": page.title, "summary": page.summary, "body": page.body, "sources": []}
     else:
-        text, change = review.working_text(page), review.waiting_change(page)
+        text = review.working_data(page)
     data = {
         "edit_token": review.edit_token(page) if page.pk else "",
-        "title": text.title,
-        "slug": page.slug,
-        "summary": text.summary,
+        "title": text["title"],
+        "slug": text.get("slug", page.slug),
+        "summary": text["summary"],
         "status": page.status,
         "order": page.order,
-        "body": text.body,
+        "body": text["body"],
         "review_due": page.review_due.isoformat(),
     }
-    rows = (
-        [(None, s) for s in text.sources]
-        if change or page.pk is None
-        else [(source.pk, review.source_dict(source)) for source in page.sources.all()]
-    )
-    data["sources-TOTAL_FORMS"] = len(rows)
-    data["sources-INITIAL_FORMS"] = 0 if change else len(rows)
-    for i, (pk, source) in enumerate(rows):
+    data["sources-TOTAL_FORMS"] = len(text["sources"])
+    data["sources-INITIAL_FORMS"] = 0
+    for i, source in enumerate(text["sources"]):
         data.update({f"sources-{i}-{name}": value for name, value in source.items()})
-        data[f"sources-{i}-page"] = page.pk
-        if pk:
-            data[f"sources-{i}-id"] = pk
+        data[f"sources-{i}-page"] = page.pk or ""
     data.update(changes)
     return data
 
@@ -140,3 +135,35 @@ def make_checked_page(**overrides):
     }
     fields.update(overrides)
     return make_page(**fields)
+
+
+def second_reviewer():
+    """A medical reviewer who wrote nothing: signs off what tests changed."""
+    user = get_user_model().objects.filter(username="second-reviewer").first()
+    return user or make_user("second-reviewer", "reviewer")
+
+
+def publish_guide(author=None):
+    """Submit the guide's working copy (the Question and Answer rows) and have a
+    second medical reviewer sign it off, so parents get it."""
+    guide = Guide.current()
+    author = author or make_user("guide-author", "reviewer")
+    review.save_edit(guide, guide_rows_data(), author, submit=True)
+    if review.waiting_change(guide):
+        review.sign_off(guide, second_reviewer())
+
+
+def decide(client, item, data, **kwargs):
+    """Post a decision to an item's review screen, naming the version it shows
+    (as the screen's form does)."""
+    item = type(item).objects.get(pk=item.pk)
+    url = review.kind_of(item).review_url(item)
+    return client.post(url, {"seen": review.review_token(item), **data}, **kwargs)
+
+
+def publish_starting_content():
+    """After loading the starting content with live models (a transactional test
+    empties what migrations made): parents get its guide and glossary words,
+    as the migrations give them on a fresh install."""
+    Guide.objects.update_or_create(pk=1, defaults={"questions": guide_rows_data()["questions"]})
+    Term.objects.update(published=True)

@@ -105,11 +105,11 @@ def test_every_save_keeps_an_earlier_version_with_who_saved_it(staff_client, pag
     staff_client.post(url, page_form_data(page, body="First wording."))
     staff_client.post(url, page_form_data(page, body="Second wording."))
     # The page is published, so both saves wait for sign-off; both are kept.
-    kept = [(v.text.body, v.who) for v in review.versions(page)]
+    kept = [(v.data["body"], v.who) for v in review.versions(page)]
     assert kept[:2] == [("Second wording.", "editor"), ("First wording.", "editor")]
     listing = staff_client.get(admin_url(f"content/page/{page.pk}/history/"))
     assert listing.status_code == 200
-    assert listing.content.decode().count("Change waiting for sign-off") == 2
+    assert listing.content.decode().count("Change: draft: not yet submitted") == 2
 
 
 def test_a_hard_to_read_page_saves_with_a_warning(staff_client, page):
@@ -123,7 +123,7 @@ def test_a_hard_to_read_page_saves_with_a_warning(staff_client, page):
     )
     html = response.content.decode()
     assert "Parents need grade 8 or lower" in html
-    assert review.working_text(page).body == hard
+    assert review.working_data(page)["body"] == hard
 
 
 def test_an_edited_page_can_still_be_deleted(staff_client, page):

@@ -51,14 +51,15 @@ CHANGES_PUBLIC_PAGES = {
     "content.PageRedirect": "an old address that redirects to a page that moved",
     "content.Term": "the glossary page and the words each page explains",
     "content.Term_pages": "which pages explain a glossary word",
-    "content.Question": "the guide's questions",
-    "content.Answer": "the guide's answers and the pages they lead to",
+    "content.Guide": "the guide parents use: its signed-off questions and answers",
     "content.SiteText": "the texts on every page (urgent help, the home page, the footer)",
 }
 NOT_PUBLIC = {
     "content.Feedback": "visitors' answers, read by editors only; anyone may post one",
-    "content.PageChange": "waiting text, never shown to visitors; sign-off saves the Page",
-    "content.ReviewDecision": "the sign-off record, in the admin only; its effect is a Page save",
+    "content.Change": "waiting text, never shown to visitors; sign-off saves the item's row",
+    "content.ReviewDecision": "the sign-off record, in the admin only; its effect is a row's save",
+    "content.Question": "the guide's working copy, tried by signed-in staff only",
+    "content.Answer": "the guide's working copy, tried by signed-in staff only",
     "content.ContentVersion": "the version itself",
 }
 

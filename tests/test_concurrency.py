@@ -3,12 +3,13 @@ and the text typed into it is kept."""
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 
 from content import review
-from content.models import Page, PageChange
-from tests.factories import page_form_data
+from content.models import Page
+from tests.factories import decide, page_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_second_editor_to_save_is_refused_and_keeps_what_they_typed(
     assert "Nina Editor saved this page at" in html
     assert "your changes were not saved" in html
     assert "Dr Rao's wording." in html  # still in the form
-    assert PageChange.objects.get(page=page).body == "Nina's wording."
+    assert review.waiting_change(page).data["body"] == "Nina's wording."
 
     # The refused form now carries the newer version: saving again after merging works.
     token = re.search(r'name="edit_token" value="([^"]+)"', html).group(1)
@@ -47,7 +48,7 @@ def test_the_second_editor_to_save_is_refused_and_keeps_what_they_typed(
     merged = "Nina's wording, with Dr Rao's too."
     third = reviewer_client.post(url, page_form_data(page, body=merged, edit_token=token))
     assert third.status_code == 302
-    assert PageChange.objects.get(page=page).body == merged
+    assert review.waiting_change(page).data["body"] == merged
 
 
 def test_a_stale_save_of_a_draft_is_refused_too(editor_client, superuser_client, draft):
@@ -65,9 +66,9 @@ def test_a_sign_off_after_the_form_was_opened_refuses_the_old_form(
     editor_client, reviewer_client, page
 ):
     url = f"/admin/content/page/{page.pk}/change/"
-    editor_client.post(url, page_form_data(page, body="Waiting words."))
+    editor_client.post(url, page_form_data(page, body="Waiting words.", _submit_for_sign_off="1"))
     token = open_form(editor_client, page)
-    reviewer_client.post(f"/admin/content/page/{page.pk}/review/", {"sign_off": "1"})
+    decide(reviewer_client, page, {"sign_off": "1"})
     response = editor_client.post(url, page_form_data(page, body="More.", edit_token=token))
     assert "Dr Rao saved this page at" in unescape(response.content.decode())
 
@@ -78,3 +79,103 @@ def test_a_form_without_a_token_is_refused(editor_client, page):
     )
     assert response.status_code == 200
     assert "your changes were not saved" in unescape(response.content.decode())
+
+
+class FormFields(HTMLParser):
+    """What a browser would send back from an admin change form: every field's value."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self._textarea, self._select, self._in_form = {}, None, None, False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("id", "").endswith("_form") and a.get("id") != "logout-form":
+            self._in_form = True
+        if not self._in_form:
+            return
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in {"submit", "button", "file"}:
+            if a.get("type") in {"checkbox", "radio"}:
+                if "checked" in a:
+                    self.fields.setdefault(name, []).append(a.get("value", "on"))
+            else:
+                self.fields[name] = a.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields[name] = ""
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in a:
+            self.fields[self._select] = a.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_form = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def resubmit(response):
+    """The refused form's fields as a browser would post them again."""
+    parser = FormFields()
+    parser.feed(response.content.decode())
+    return {k: v for k, v in parser.fields.items() if "__prefix__" not in k}
+
+
+def test_after_a_refused_save_the_sources_stay_and_saving_again_works(
+    editor_client, reviewer_client
+):
+    page = Page.objects.get(slug="cns")
+    url = f"/admin/content/page/{page.pk}/change/"
+    sources = [s["title"] for s in review.live_data(page)["sources"]]
+    assert sources
+    token = open_form(reviewer_client, page)
+    # The editor's save makes the first change waiting for sign-off.
+    assert editor_client.post(url, page_form_data(page, body="Nina's words.")).status_code == 302
+    refused = reviewer_client.post(
+        url, page_form_data(page, body="Dr Rao's words.", edit_token=token)
+    )
+    html = unescape(refused.content.decode())
+    assert "your changes were not saved" in html
+    for title in sources:
+        assert title in html  # the sources section is not emptied
+    data = resubmit(refused)
+    assert data["body"].strip() == "Dr Rao's words."
+    # Saving again from the refusal's form, after reading the other version, saves.
+    again = reviewer_client.post(url, data)
+    assert again.status_code == 302, unescape(again.content.decode())[-3000:]
+    saved = review.working_data(page)
+    assert saved["body"] == "Dr Rao's words."
+    assert [s["title"] for s in saved["sources"]] == sources
+
+
+def test_a_waiting_change_is_not_replaced_by_a_form_opened_before_it_was_saved(
+    editor_client, reviewer_client, page
+):
+    url = f"/admin/content/page/{page.pk}/change/"
+    editor_client.post(url, page_form_data(page, body="Already waiting."))
+    first, second = open_form(editor_client, page), open_form(reviewer_client, page)
+    editor_client.post(url, page_form_data(page, body="Nina's newer words.", edit_token=first))
+    refused = reviewer_client.post(
+        url, page_form_data(page, body="Dr Rao's words.", edit_token=second)
+    )
+    assert "your changes were not saved" in unescape(refused.content.decode())
+    assert review.working_data(page)["body"] == "Nina's newer words."
+
+
+def test_every_error_of_a_refused_form_is_shown_in_words(editor_client, page):
+    data = page_form_data(page, body="Words.")
+    data.update({"sources-TOTAL_FORMS": 1, "sources-0-url": "not an address"})
+    response = editor_client.post(f"/admin/content/page/{page.pk}/change/", data)
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Please correct the error" in html
+    assert "Enter a valid URL." in html
+    assert "This field is required." in html  # the source's missing organisation

@@ -6,9 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
+from content import review
 from content.checks import guide_never_strands_a_parent
-from content.models import Answer, Page, Question
-from tests.factories import admin_url, page_form_data
+from content.models import Answer, Guide, Page, Question
+from tests.factories import admin_url, page_form_data, second_reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -106,12 +107,20 @@ def test_the_starting_guide_passes_the_system_check():
 
 
 def test_the_system_check_reports_a_broken_guide():
+    # In the working copy first: parents do not have it yet.
     Answer.objects.filter(question__key="where", key="not-sure").update(is_unsure=False)
     errors = guide_never_strands_a_parent()
-    assert [e.id for e in errors] == ["content.W001"]
+    assert [e.id for e in errors] == ["content.W002"]
     assert "has no “I'm not sure” answer" in errors[0].msg
     with pytest.raises(SystemCheckError):
         call_command("check", fail_level="WARNING")
+    # Then in the guide parents use.
+    guide = Guide.current()
+    guide.questions = [
+        {**q, "answers": [{**a, "is_unsure": False} for a in q["answers"]]} for q in guide.questions
+    ]
+    guide.save()
+    assert [e.id for e in guide_never_strands_a_parent()][0] == "content.W001"
 
 
 def test_a_change_made_in_the_admin_shows_in_the_guide(staff_client, client):
@@ -302,9 +311,13 @@ def test_renaming_a_question_key_in_the_admin_the_guide_follows(staff_client, cl
 def test_renaming_a_page_slug_in_the_admin_the_guide_follows(staff_client, client):
     page = Page.objects.get(slug="cns")
     response = staff_client.post(
-        admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, slug="brain-and-spine")
+        admin_url(f"content/page/{page.pk}/change/"),
+        page_form_data(page, slug="brain-and-spine", _submit_for_sign_off="1"),
     )
     assert response.status_code == 302, unescape(response.content.decode())[-2000:]
+    # A published page's new address waits for sign-off like its text.
+    assert Page.objects.get(pk=page.pk).slug == "cns"
+    review.sign_off(page, second_reviewer())
     html = client.get("/guide/result/?where=brain").content.decode()
     assert 'href="/pages/brain-and-spine/" data-guide-result' in html
     assert client.get("/pages/brain-and-spine/").status_code == 200

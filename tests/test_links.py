@@ -8,9 +8,9 @@ from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from content import links
+from content import links, review
 from content.models import Answer, Page, PageRedirect
-from tests.factories import make_page, page_form_data
+from tests.factories import make_page, page_form_data, second_reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +57,22 @@ def test_finding_linking_pages_reads_stored_links_in_two_queries(django_assert_n
 def test_changing_a_published_pages_address_keeps_the_old_one_working(staff_client, client):
     trials = Page.objects.get(slug="clinical-trials")
     response = staff_client.post(
-        change_url(trials), page_form_data(trials, slug="trials"), follow=True
+        change_url(trials),
+        page_form_data(trials, slug="trials", _submit_for_sign_off="1"),
+        follow=True,
     )
     html = unescape(response.content.decode())
-    assert "The old address /pages/clinical-trials/ now sends readers to /pages/trials/" in html
-    # The pages that still link to the old address are named for the editor.
-    assert "still link to /pages/clinical-trials/" in html
+    # The new address waits for sign-off with the text, and the editor is told.
+    assert "The new address /pages/trials/ waits for sign-off with the text" in html
+    assert "the old address /pages/clinical-trials/ will send readers to it" in html
+    # The pages that link to the old address are named for the editor.
+    assert "link to /pages/clinical-trials/. Once the new address is live" in html
     assert "When high-risk neuroblastoma comes back" in html
+    client.logout()
+    assert client.get("/pages/clinical-trials/").status_code == 200
+    assert client.get("/pages/trials/").status_code == 404
 
+    review.sign_off(trials, second_reviewer())
     response = client.get("/pages/clinical-trials/")
     assert response.status_code == 301
     assert response["Location"] == "/pages/trials/"
@@ -73,7 +81,10 @@ def test_changing_a_published_pages_address_keeps_the_old_one_working(staff_clie
 
 def test_the_change_form_lists_the_pages_that_still_use_an_old_address(staff_client):
     trials = Page.objects.get(slug="clinical-trials")
-    staff_client.post(change_url(trials), page_form_data(trials, slug="trials"))
+    staff_client.post(
+        change_url(trials), page_form_data(trials, slug="trials", _submit_for_sign_off="1")
+    )
+    review.sign_off(trials, second_reviewer())
     html = unescape(staff_client.get(change_url(trials)).content.decode())
     assert "Pages that link here" in html
     assert "links to the old address /pages/clinical-trials/: change it to /pages/trials/" in html

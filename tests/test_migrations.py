@@ -52,9 +52,13 @@ def test_earlier_versions_move_into_the_history_with_who_saved_them():
 
     page = Page.objects.get(slug="moved")
     versions = review.versions(page)
-    moved = next(v for v in versions if v.text.body == "An older body.")
-    assert (moved.who, moved.when, moved.text.title) == ("old-editor", saved_at, "An older title")
+    moved = next(v for v in versions if v.data["body"] == "An older body.")
+    assert (moved.who, moved.when, moved.data["title"]) == (
+        "old-editor",
+        saved_at,
+        "An older title",
+    )
     # The newest version is the page as it is today, with its sources.
-    assert versions[0].text.body == page.body
-    assert versions[0].text.sources == review.live_text(page).sources
-    assert versions[0].text.sources
+    assert versions[0].data["body"] == page.body
+    assert versions[0].data["sources"] == review.live_data(page)["sources"]
+    assert versions[0].data["sources"]

@@ -1,4 +1,4 @@
-"""Emails about sign-off (content/notify.py), sent through a real SMTP server
+"""Emails about sign-off (content/review/notify.py), sent through a real SMTP server
 that the test starts (tests/smtp.py), and `manage.py review_digest`."""
 
 import datetime
@@ -10,8 +10,8 @@ import time_machine
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.management import CommandError, call_command
 
-from content import notify, review
-from content.models import PageChange
+from content import review
+from content.review import notify
 from tests.factories import make_page, make_user
 
 pytestmark = pytest.mark.django_db
@@ -198,12 +198,12 @@ def test_with_the_mail_server_down_nothing_raises_and_the_failure_is_logged_and_
             request, item=medical_page, reviewer=lee, public_url="/p/", authors=[sam]
         ),
     ]  # fmt: skip
-    with caplog.at_level(logging.WARNING, logger="content.notify"):
+    with caplog.at_level(logging.WARNING, logger="content.review.notify"):
         for call in calls:
             with django_capture_on_commit_callbacks(execute=True):
                 call()  # does not raise
 
-    warnings = [r.getMessage() for r in caplog.records if r.name == "content.notify"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "content.review.notify"]
     assert len(warnings) == 3
     assert all("could not be sent: ConnectionRefusedError" in w for w in warnings)
     assert not any("Treatment" in w or "A comment." in w or MEDICAL in w for w in warnings)
@@ -218,7 +218,7 @@ def test_one_failed_address_does_not_stop_the_others(smtp_server, caplog, sam, l
         notify.Email("Nobody", "not an address@@", "Subject", "Body"),
         notify.Email("Sam Nurse", sam.email, "Subject", "Body"),
     ]
-    with caplog.at_level(logging.WARNING, logger="content.notify"):
+    with caplog.at_level(logging.WARNING, logger="content.review.notify"):
         failed = notify.deliver(emails)
     assert [e.name for e in failed] == ["Nobody"]
     assert len(smtp_server.to(sam.email)) == 1
@@ -228,18 +228,18 @@ def test_one_failed_address_does_not_stop_the_others(smtp_server, caplog, sam, l
 
 
 def wait_for_sign_off(page, author, body="Some new words."):
-    review.save_edit(page, review.Text(page.title, page.summary, body), author)
-    return PageChange.objects.get(page=page)
+    review.save_edit(page, {**review.working_data(page), "body": body}, author, submit=True)
+    return review.waiting_change(page)
 
 
 def test_waiting_for_digest_lists_submitted_changes_that_are_not_the_users_own(sam, lee, patel):
     by_sam = wait_for_sign_off(make_page(slug="a", title="A"), sam)
     wait_for_sign_off(make_page(slug="b", title="B"), lee)
     sent_back = wait_for_sign_off(make_page(slug="c", title="C"), sam)
-    review.send_back(sent_back.page, patel, "Not yet.")
+    review.send_back(review.item_of(sent_back), patel, "Not yet.")
 
     assert notify.waiting_for_digest(lee) == [
-        ("A", f"/admin/content/page/{by_sam.page_id}/review/")
+        ("A", f"/admin/content/page/{by_sam.object_id}/review/")
     ]
     assert [title for title, _ in notify.waiting_for_digest(patel)] == ["A", "B"]
 

@@ -12,9 +12,10 @@ from django.dispatch.dispatcher import _make_id
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from content.models import Answer, ContentVersion, Page, Question, Source
+from content.models import Answer, ContentVersion, Guide, Page, Question, Source
 from content.models.versioning import _watched, content_changed
 from neuroinfo import availability, response_cache
+from tests.factories import publish_guide
 
 pytestmark = pytest.mark.django_db
 
@@ -84,21 +85,25 @@ def test_a_new_source_and_a_deleted_one_show_at_once(client, page):
     assert "Oncology Group" not in client.get(url).content.decode()
 
 
-def test_an_edit_to_the_guide_shows_at_once(client):
+def test_a_signed_off_change_to_the_guide_shows_at_once(client):
     url = "/guide/risk-group/?where=spread"
     assert "What risk group was your child in" in unescape(client.get(url).content.decode())
     question = Question.objects.get(key="risk-group")
     question.text = "What did the team call your child's risk group?"
     question.save()
-    assert "What did the team call" in unescape(client.get(url).content.decode())
     answer = Answer.objects.get(question=question, key="high")
     answer.label = "High risk (changed)"
     answer.save()
-    assert "High risk (changed)" in client.get(url).content.decode()
+    # The working copy waits for sign-off: parents keep the cached guide.
+    assert "What did the team call" not in unescape(client.get(url).content.decode())
+    publish_guide()
+    html = unescape(client.get(url).content.decode())
+    assert "What did the team call" in html
+    assert "High risk (changed)" in html
 
 
 def test_every_model_of_the_content_app_is_watched_unless_it_opts_out():
-    for model in [Page, Source, Question, Answer]:
+    for model in [Page, Source, Guide]:
         assert _watched(model), model
     assert not _watched(ContentVersion)  # affects_public_pages = False
 
@@ -369,7 +374,11 @@ def test_an_edit_to_a_glossary_word_and_a_new_page_show_at_once(client, page):
     from content.models import Term
 
     assert "Xylophone" not in client.get("/glossary/").content.decode()
-    Term.objects.create(term="Xylophone", slug="xylophone", definition="A test word.")
+    term = Term.objects.create(term="Xylophone", slug="xylophone", definition="A test word.")
+    # A new word waits for sign-off.
+    assert "Xylophone" not in client.get("/glossary/").content.decode()
+    term.published = True
+    term.save()
     assert "Xylophone" in client.get("/glossary/").content.decode()
     assert "/pages/new-in-sitemap/" not in client.get("/sitemap.xml").content.decode()
     page.slug = "new-in-sitemap"

@@ -88,7 +88,7 @@ def test_an_overdue_date_left_alone_does_not_block_other_changes(staff_client, p
     )
     assert response.status_code == 302
     # Saved: as a change waiting for sign-off, since the page is published.
-    assert review.working_text(Page.objects.get(pk=late.pk)).body == "A fixed typo."
+    assert review.working_data(Page.objects.get(pk=late.pk))["body"] == "A fixed typo."
 
 
 def test_a_new_page_with_a_past_review_date_is_refused(staff_client, today):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from content.roles import EDITORS, REVIEWERS, role_permissions
+from content.review.roles import EDITORS, REVIEWERS, role_permissions
 
 pytestmark = pytest.mark.django_db
 

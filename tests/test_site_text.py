@@ -6,7 +6,9 @@ from html import unescape
 
 import pytest
 
+from content import review
 from content.models import Page, SiteText
+from tests.factories import second_reviewer
 from tests.test_guide_flow import PATHS
 
 pytestmark = pytest.mark.django_db
@@ -208,9 +210,15 @@ def test_the_admin_edits_the_one_row_and_cannot_add_or_delete_another(staff_clie
             "worried_now": "Call us.",
             "about": site_text.about,
             "contact": "",
+            "edit_token": review.edit_token(site_text),
+            "_submit_for_sign_off": "1",
         },
     )
     assert response.status_code == 302
+    # The change waits for a second person's sign-off.
+    site_text.refresh_from_db()
+    assert site_text.organisation_name == ""
+    review.sign_off(site_text, second_reviewer())
     site_text.refresh_from_db()
     assert site_text.organisation_name == "A Trust"
     assert site_text.worried_now_html == "<p>Call us.</p>"

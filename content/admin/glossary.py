@@ -1,30 +1,39 @@
 """The glossary in the admin: plain-language explanations of medical words.
 
-Every saved version is kept (django-simple-history's History button).
-Saving a term re-links the pages that use it (content/models/glossary.py).
+A new word or a changed explanation waits for a medical reviewer's sign-off
+like a page (content/admin/review.py); every version is kept. Signing off
+re-links the pages that use it (content/models/glossary.py).
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
-from content.admin.history import ReadOnlyHistory
+from content.admin.review import ReviewAdminMixin, ReviewedForm
 from content.models import Term
 from content.readability import MAX_GRADE, reading_grade
 
 
+class TermForm(ReviewedForm):
+    class Meta:
+        model = Term
+        fields = ["term", "slug", "definition", "other_names", "source_name", "source_url"]
+
+
 @admin.register(Term)
-class TermAdmin(ReadOnlyHistory, SimpleHistoryAdmin):
-    list_display = ["term", "also_called_list", "source_name", "grade", "page_count"]
+class TermAdmin(ReviewAdminMixin, admin.ModelAdmin):
+    form = TermForm
+    list_display = [
+        "term", "sign_off_state", "also_called_list", "source_name", "grade", "page_count"
+    ]  # fmt: skip
     search_fields = ["term", "other_names", "definition"]
     prepopulated_fields = {"slug": ["term"]}
     fields = [
-        "term", "slug", "definition", "other_names", "source_name", "source_url", "grade",
-        "used_on",
+        "term", "slug", "definition", "other_names", "source_name", "source_url", "edit_token",
+        "grade", "used_on", "earlier_versions",
     ]  # fmt: skip
-    readonly_fields = ["grade", "used_on"]
+    readonly_fields = ["grade", "used_on", "earlier_versions"]
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})},
         # An address typed without a scheme means https (Django 6's default).
@@ -32,7 +41,12 @@ class TermAdmin(ReadOnlyHistory, SimpleHistoryAdmin):
     }
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(page_total=models.Count("pages"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(page_total=models.Count("pages"))
+            .prefetch_related("changes")
+        )
 
     @admin.display(description="also called")
     def also_called_list(self, term):

@@ -1,5 +1,10 @@
 """The admin's side of the guide: questions with their answers inline, and the
-rule that no change may strand a parent (see guide.problems)."""
+rule that no change may strand a parent (see guide.problems).
+
+The Question and Answer rows are the guide's working copy: parents use the
+copy a second medical reviewer signed off (the Guide row, with its own page
+here for sign-off and history). Every save here updates the guide's waiting
+change, as a draft, through content/review/."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,18 +12,19 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.html import format_html
 
-from content import guide
-from content.admin.history import ReadOnlyHistory
+from content import guide, review
+from content.admin.review import ReviewAdminMixin, ReviewedForm
 from content.locks import lock_guide
-from content.models import Answer, Page, Question
+from content.models import Answer, Guide, Page, Question
+from content.review.kinds import guide_rows_data
+from content.review.roles import REVIEWERS as MEDICAL_REVIEWERS
 
-# Only this group (and superusers) may change the guide: it decides which page
-# a frightened parent is sent to, so a clinician must own it. The group and
-# its model permissions are made by the roles migration; this check works
-# whatever permissions the group is given.
-MEDICAL_REVIEWERS = "Medical reviewers"
+# Only medical reviewers (and superusers) may change the guide: it decides
+# which page a frightened parent is sent to, so clinicians must own it, and a
+# second one signs every change off. This check works whatever permissions
+# the group is given.
 
 
 def may_change_guide(user):
@@ -174,7 +180,7 @@ class AnswerFormSet(forms.BaseInlineFormSet):
             )
         # Held until the admin's transaction commits the save (see content/locks.py).
         lock_guide()
-        before = guide.load_questionnaire()
+        before = guide.load_questionnaire(working=True)
         # The guide loads only the pages its answers lead to already; add any
         # page an answer here newly leads to, so it can be checked too. Read
         # again under the lock: the form's copy was read before it, and another
@@ -304,7 +310,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(MedicalReviewersOnly, ReadOnlyHistory, SimpleHistoryAdmin):
+class QuestionAdmin(MedicalReviewersOnly, admin.ModelAdmin):
     form = QuestionForm
     formfield_overrides = SHORT_TEXTAREA
     inlines = [AnswerInline]
@@ -340,6 +346,7 @@ class QuestionAdmin(MedicalReviewersOnly, ReadOnlyHistory, SimpleHistoryAdmin):
             answer = Answer.objects.get(pk=answer.pk)
             answer.next_question, answer.page = form.instance, None
             answer.save()
+        keep_guide_change(request)
 
     @transaction.atomic
     def delete_view(self, request, object_id, extra_context=None):
@@ -347,7 +354,7 @@ class QuestionAdmin(MedicalReviewersOnly, ReadOnlyHistory, SimpleHistoryAdmin):
         if question is not None and request.method == "POST":
             lock_guide()
         if question is not None:
-            before = guide.load_questionnaire()
+            before = guide.load_questionnaire(working=True)
             try:
                 refuse_new_problems(
                     before, guide.without_question(before, question.key), "Deleting it"
@@ -356,4 +363,63 @@ class QuestionAdmin(MedicalReviewersOnly, ReadOnlyHistory, SimpleHistoryAdmin):
                 for message in error.messages:
                     messages.error(request, message)
                 return redirect(reverse("admin:content_question_change", args=[question.pk]))
-        return super().delete_view(request, object_id, extra_context)
+        response = super().delete_view(request, object_id, extra_context)
+        if request.method == "POST":
+            keep_guide_change(request)
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The guide's history is kept whole, on the guide's own page.
+        return redirect(reverse("admin:content_guide_history", args=[Guide.current().pk]))
+
+
+def keep_guide_change(request):
+    """After a save of the working copy: it becomes (or updates) the guide's
+    waiting change, a draft until a reviewer submits it for sign-off."""
+    outcome = review.save_edit(Guide.current(), guide_rows_data(), request.user)
+    if outcome != "unchanged":
+        messages.info(
+            request,
+            format_html(
+                "Parents do not see this yet. Staff who are signed in see the changed guide "
+                'at /guide/. When it is ready, <a href="{}">submit the guide for sign-off</a>: '
+                "another medical reviewer publishes it.",
+                reverse("admin:content_guide_change", args=[Guide.current().pk]),
+            ),
+        )
+
+
+class GuideForm(ReviewedForm):
+    class Meta:
+        model = Guide
+        fields = []
+
+
+@admin.register(Guide)
+class GuideAdmin(MedicalReviewersOnly, ReviewAdminMixin, admin.ModelAdmin):
+    """The guide as one piece of text for sign-off: its questions are edited
+    under Questions; here it is submitted, reviewed and restored."""
+
+    form = GuideForm
+    readonly_fields = ["questions_list", "earlier_versions"]
+    fields = ["questions_list", "earlier_versions"]
+
+    @admin.display(description="questions")
+    def questions_list(self, item):
+        return format_html(
+            '<a href="{}">Change the questions and answers</a> (the working copy: staff who '
+            "are signed in try it at /guide/)",
+            reverse("admin:content_question_changelist"),
+        )
+
+    def data_from_forms(self, form, formsets):
+        return guide_rows_data()
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        return redirect(reverse("admin:content_guide_change", args=[Guide.current().pk]))

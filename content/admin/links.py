@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from content import links
 from content.locks import lock_guide
-from content.models import Answer, Page
+from content.models import Answer, Guide, Page
 
 
 def unpublish_refusal(page, new_status):
@@ -44,32 +44,51 @@ def deletion_refusals(page):
             f"The guide leads to it from the answers {named}. Under Questions, send "
             "those answers to another page first."
         )
+    live = [
+        answer["label"]
+        for question in Guide.current().questions
+        for answer in question.get("answers", [])
+        if answer.get("page_id") == page.pk
+    ]
+    if live and not answers:
+        reasons.append(
+            "The guide parents use still leads to it (from the answers "
+            f"{', '.join(f'“{label}”' for label in live)}). Have the changed guide signed "
+            "off first."
+        )
     return reasons
 
 
-def tell_editor_after_save(request, page, form):
-    """After a save: say where an old address now leads, which pages still use
-    it, and warn when a page that published pages link to is not published."""
-    old_slug = form.initial.get("slug")
-    was_published = form.initial.get("status") == Page.Status.PUBLISHED
-    linkers = links.linking_pages(page)
-    if old_slug and old_slug != page.slug and was_published:
+def tell_editor_after_save(request, page, form, stored=None):
+    """After a save: say what happens to a new address, which pages still use the
+    old one, and warn when a page that published pages link to is not published.
+
+    `stored` is the row as it was before the save (None for a new page): what
+    was live decides, not the form, which an editor sees without a status."""
+    old_slug = stored.slug if stored is not None else None
+    wanted = form.cleaned_data.get("slug", page.slug)
+    was_published = stored is not None and stored.is_published
+    # At the address that is live, not the one the form asks for.
+    linkers = links.linking_pages(stored if stored is not None else page)
+    if old_slug and wanted != old_slug and was_published:
         messages.info(
             request,
-            f"The old address /pages/{old_slug}/ now sends readers to /pages/{page.slug}/, "
-            "so bookmarks and links keep working.",
+            f"The new address /pages/{wanted}/ waits for sign-off with the text. Once it "
+            f"is live, the old address /pages/{old_slug}/ will send readers to it, so "
+            "bookmarks and links keep working.",
         )
-        using_old = [p for p in linkers if old_slug in p.old_addresses]
-        if using_old:
+        if linkers:
             messages.warning(
                 request,
-                f"{links.titles(using_old)} still link to /pages/{old_slug}/. Change those "
-                f"links to /pages/{page.slug}/ so they do not depend on the redirect.",
+                f"{links.titles(linkers)} link to /pages/{old_slug}/. Once the new "
+                f"address is live, change those links to /pages/{wanted}/ so they do not "
+                "depend on the redirect.",
             )
-    if linkers and not page.is_published:
+    current = Page.objects.get(pk=page.pk)
+    if linkers and not current.is_published:
         messages.warning(
             request,
-            f"“{page.title}” is not published, but these pages link to it: "
+            f"“{current.title}” is not published, but these pages link to it: "
             f"{links.titles(linkers)}. Parents following those links will see "
             "“Page not found”.",
         )

@@ -3,19 +3,40 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from markdownx.admin import MarkdownxModelAdmin
 
-from content import guide, review, review_cycle
+from content import guide, review
 from content.admin.guide import refuse_new_problems
 from content.admin.links import PageLinksAdminMixin, tell_editor_after_save, unpublish_refusal
-from content.admin.presence import WhoElseIsEditing
-from content.admin.review import PageReviewMixin, WaitingFilter
-from content.locks import lock_guide
-from content.models import REVIEW_SOON_DAYS, Page, Source
+from content.admin.review import ReviewAdminMixin, ReviewedForm
+from content.models import REVIEW_SOON_DAYS, Change, Page, Source
 from content.readability import MAX_GRADE, reading_grade
 from content.rendering import MarkdownError, render_markdown
+from content.review import cycle as review_cycle
 from content.widgets import LabelledMarkdownxWidget
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    title = "sign-off"
+    parameter_name = "sign_off"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", "Changes waiting for sign-off"),
+            ("new", "New pages (not yet published)"),
+            ("unchecked", "Published, never checked by a clinician"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(changes__state=Change.State.SUBMITTED)
+        if self.value() == "new":
+            return queryset.exclude(status=Page.Status.PUBLISHED)
+        if self.value() == "unchecked":
+            return queryset.published().filter(checked_at__isnull=True)
+        return queryset
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -41,15 +62,11 @@ class SourceInline(admin.StackedInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_extra(self, request, obj=None, **kwargs):
-        # A waiting change's sources are shown as new forms (PageReviewMixin).
-        change = review.waiting_change(obj) if obj is not None and obj.pk else None
-        return len(change.sources) if change else 0
+        # The sources are shown as new forms (PageAdmin.get_formset_kwargs).
+        return len(review.working_data(obj)["sources"]) if obj is not None and obj.pk else 0
 
 
-class PageForm(forms.ModelForm):
-    # Optimistic concurrency: which saved version the form was opened at.
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
-
+class PageForm(ReviewedForm):
     class Meta:
         model = Page
         fields = [
@@ -67,20 +84,14 @@ class PageForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "related" in self.fields and self.instance.pk:
             self.fields["related"].queryset = Page.objects.exclude(pk=self.instance.pk)
-        if self.instance.pk:
-            self.fields["edit_token"].initial = review.edit_token(self.instance)
-            # Editors carry on from the text waiting for sign-off, not the live one.
-            change = review.waiting_change(self.instance)
-            if change:
-                self.initial.update(title=change.title, summary=change.summary, body=change.body)
 
     def clean_status(self):
         status = self.cleaned_data["status"]
         stored = Page.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
         if status == Page.Status.PUBLISHED and stored != Page.Status.PUBLISHED:
             raise forms.ValidationError(
-                "A page is published when a medical reviewer signs it off. Save it as a "
-                "draft, then ask a medical reviewer to sign it off."
+                "A page is published when a medical reviewer signs it off. Save it, submit it "
+                "for sign-off, and a medical reviewer who did not write it publishes it."
             )
         return status
 
@@ -95,26 +106,22 @@ class PageForm(forms.ModelForm):
         return body
 
     def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk:
-            self.refuse_a_stale_save()
+        cleaned = super().clean()  # takes the lock and refuses a stale save
         if self.instance.pk and not self.errors:
-            # One lock around this check and the save, so two editors' changes
-            # cannot each pass the check and together strand a parent.
-            lock_guide()
             # Unpublishing a page, or removing a section, that the guide leads to
             # would send a parent to a 404 or the wrong place: refuse it.
-            before = guide.load_questionnaire()
             old_slug = Page.objects.get(pk=self.instance.pk).slug
             fields = ["title", "slug", "summary", "status"]
             # Editors have no status field: the page keeps its own.
             page = Page(**{f: cleaned.get(f, getattr(self.instance, f)) for f in fields})
             page.body = cleaned.get("body", "")
             page.render()
+            info = guide.page_info(page)
             try:
-                refuse_new_problems(
-                    before, guide.with_page(before, guide.page_info(page), old_slug)
-                )
+                # The guide parents use, and the working copy that waits for
+                # sign-off: neither may be left pointing at a missing page.
+                for before in (guide.load_questionnaire(), guide.load_questionnaire(working=True)):
+                    refuse_new_problems(before, guide.with_page(before, info, old_slug))
             except ValidationError as error:
                 # At the top (raised on) and next to the field that caused it.
                 # Editors have no status field: for them it is always the text.
@@ -130,42 +137,23 @@ class PageForm(forms.ModelForm):
             self.add_error("status", refusal)
         return cleaned
 
-    def refuse_a_stale_save(self):
-        """Refuse a save made from a form opened before someone else's save, keeping
-        what this editor typed; the form now carries the newer version, so saving
-        again (after merging) replaces it."""
-        current = review.edit_token(self.instance)
-        if self.cleaned_data.get("edit_token") == current:
-            return
-        who, when = review.last_save(self.instance)
-        self.data = self.data.copy()
-        self.data[self.add_prefix("edit_token")] = current
-        changed = "The page was changed"
-        if when is not None:
-            when = timezone.localtime(when)
-            changed = f"{who} saved this page at {when:%H:%M} on {when:%-d %B %Y}"
-        raise forms.ValidationError(
-            f"{changed} after you opened it, so your changes were not saved. What you "
-            "typed is still in the form below. Open the page's history in another tab to "
-            "see their version, copy anything you need into this form, then save again."
-        )
-
     def clean_review_due(self):
         value = self.cleaned_data["review_due"]
-        # An overdue date the editor left alone may stay: only a clinician's
-        # review can honestly move it on, and the editor may be fixing a typo.
+        # An overdue date the reviewer left alone may stay: only a clinician's
+        # review can honestly move it on.
         if "review_due" in self.changed_data:
             review_cycle.check_next_review_date(value)
         return value
 
 
 @admin.register(Page)
-class PageAdmin(WhoElseIsEditing, PageReviewMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
+class PageAdmin(ReviewAdminMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
     form = PageForm
     list_display = [
         "title", "status_and_sign_off", "last_reviewed", "review_due", "review_state", "grade"
     ]  # fmt: skip
     list_filter = ["status", WaitingFilter, ReviewFilter]
+    change_form_template = "admin/review/change_form.html"
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SourceInline]
@@ -179,6 +167,14 @@ class PageAdmin(WhoElseIsEditing, PageReviewMixin, PageLinksAdminMixin, Markdown
         ("Links", {"fields": ["linked_from", "old_addresses"]}),
     ]
     readonly_fields = ["checked", "grade", "earlier_versions", "linked_from", "old_addresses"]
+
+    @admin.display(description="status", ordering="status")
+    def status_and_sign_off(self, page):
+        # One column for both, so the page list still fits at 1280px.
+        state = self.sign_off_state(page)
+        if state == "Signed off" or (not page.is_published and state.startswith("New")):
+            return page.get_status_display()
+        return format_html("{}<br>{}", page.get_status_display(), state)
 
     @admin.display(description="checked by a clinician")
     def checked(self, page):
@@ -195,12 +191,66 @@ class PageAdmin(WhoElseIsEditing, PageReviewMixin, PageLinksAdminMixin, Markdown
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        # Publishing is a sign-off, and unpublishing a reviewer's decision.
-        return fields if review.can_sign_off(request.user) else fields + ["status"]
+        # Publishing is a sign-off, unpublishing and the next review date a
+        # medical reviewer's decision.
+        if review.can_sign_off(request.user):
+            return fields
+        return [*fields, "status", "review_due"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("changes")
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if inline.model is Source:
+            # The sources are part of the text: always shown as new forms holding
+            # the working text's sources, never bound to Source rows, so a save
+            # made while someone else's change appeared posts what it showed.
+            kwargs["queryset"] = Source.objects.none()
+            if request.method != "POST" and obj is not None and obj.pk:
+                kwargs["initial"] = review.working_data(obj)["sources"]
+        return kwargs
+
+    def data_from_forms(self, form, formsets):
+        """The page's text: the form's fields and the sources left in the formset."""
+        sources = []
+        for formset in formsets:
+            if formset.model is not Source:
+                continue
+            for source_form in formset.forms:
+                data = getattr(source_form, "cleaned_data", None)
+                if not data or formset._should_delete_form(source_form):
+                    continue
+                sources.append(data)
+        data = form.cleaned_data
+        return {
+            "title": data["title"],
+            "slug": data["slug"],
+            "summary": data["summary"],
+            "body": data["body"],
+            "sources": review.sorted_sources(sources),
+        }
+
+    def before_first_save(self, request, page):
+        # A placeholder parents never see: the sign-off that publishes the
+        # page sets its review dates.
+        if page.review_due is None:
+            page.review_due = review.one_year_after(timezone.localdate())
 
     def save_model(self, request, obj, form, change):
-        self.save_page_settings(request, obj, form, change)
-        tell_editor_after_save(request, obj, form)
+        stored = Page.objects.filter(pk=obj.pk).first() if change else None
+        super().save_model(request, obj, form, change)
+        if stored is not None and stored.is_published:
+            # A medical reviewer's decisions go straight onto the live row.
+            decided = [f for f in ("status", "review_due") if f in form.changed_data]
+            for name in decided:
+                setattr(stored, name, getattr(obj, name))
+            if decided:
+                stored._history_user = request.user
+                stored.save()
+            if not stored.is_published:
+                review.record_unpublished(stored, request.user)
+        tell_editor_after_save(request, obj, form, stored)
         grade = reading_grade(render_markdown(obj.body))
         if grade > MAX_GRADE:
             messages.warning(

@@ -1,9 +1,12 @@
-"""The admin's side of sign-off and history, mixed into PageAdmin.
+"""The admin's side of sign-off and history, the same for every reviewed model.
 
-Views: the list of what is waiting, a page's review (the waiting text against
-the live text, sign off or send back), its history (every version, a diff
-between any two, a one-step restore). The decisions are plain functions in
-content/review.py; these views only ask and show.
+`ReviewAdminMixin` gives a ModelAdmin (pages, site-wide texts, glossary words,
+the guide) its review screen (the whole waiting text with the changes marked,
+sign off or send back), its history (every version, a diff between any two, a
+restore), and a change form whose saves wait: "Save draft", "Submit for
+sign-off", "Withdraw". `ReviewedForm` is the form side: it starts from the
+waiting text and refuses a save made from an older version. The decisions are
+plain functions in content/review/; these views only ask and show.
 """
 
 from django import forms
@@ -12,50 +15,413 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 
 from content import review
-from content.diff import diff_texts
-from content.models import Page, Source
+from content.admin.presence import WhoElseIsEditing
+from content.locks import lock_guide
+from content.models import Change
+from content.review import notify
+from content.review.diff import diff_texts
+
+SUBMIT = "_submit_for_sign_off"
+WITHDRAW = "_withdraw"
 
 
-class WaitingFilter(admin.SimpleListFilter):
-    title = "sign-off"
-    parameter_name = "sign_off"
+class ReviewedForm(forms.ModelForm):
+    """A change form that starts from the text waiting for sign-off and refuses
+    a save made from a form opened before someone else's save."""
 
-    def lookups(self, request, model_admin):
+    # Optimistic concurrency: which saved version the form was opened at.
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_token"].initial = review.edit_token(self.instance)
+            change = review.waiting_change(self.instance)
+            if change:
+                # Editors carry on from the waiting text, not the live one.
+                self.initial.update(
+                    {name: value for name, value in change.data.items() if name in self.fields}
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # The lock first, then the comparison: two saves at the same
+            # moment cannot both pass it (content/locks.py).
+            lock_guide()
+            self.refuse_a_stale_save()
+        return cleaned
+
+    def refuse_a_stale_save(self):
+        """Refuse a save made from a form opened before someone else's save, keeping
+        what this editor typed; the form now carries the newer version, so saving
+        again (after reading theirs) replaces it."""
+        current = review.edit_token(self.instance)
+        if self.cleaned_data.get("edit_token") == current:
+            return
+        who, when = review.last_save(self.instance)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_token")] = current
+        name = review.kind_of(self.instance).name
+        changed = f"This {name} was changed"
+        if when is not None:
+            when = timezone.localtime(when)
+            changed = f"{who} saved this {name} at {when:%H:%M} on {when:%-d %B %Y}"
+        history = review.kind_of(self.instance).history_url(self.instance)
+        raise forms.ValidationError(
+            format_html(
+                "{} after you opened it, so your changes were not saved. What you typed is "
+                'still in the form below. <a href="{}" target="_blank">See their version in '
+                "the history</a> (it opens in a new tab), copy anything you need into this "
+                "form, then save again: this form now carries their version.",
+                changed,
+                history,
+            )
+        )
+
+
+class ReviewAdminMixin(WhoElseIsEditing):
+    """Sign-off and history for a reviewed model's ModelAdmin."""
+
+    change_form_template = "admin/review/change_form.html"
+
+    # --- the change form ---------------------------------------------------------------------
+
+    def data_from_forms(self, form, formsets):
+        """The text an editor submitted, as the model's Kind keeps it."""
+        kind = review.kind_of(form.instance)
+        return {f.name: form.cleaned_data.get(f.name, "") for f in kind.fields}
+
+    def save_model(self, request, obj, form, change):
+        kind = review.kind_of(obj)
+        if not change:
+            obj.text_authors = [request.user.pk]
+            self.before_first_save(request, obj)
+            obj.save()  # a new item: the public cannot see it until it is signed off
+            return
+        stored = type(obj).objects.get(pk=obj.pk)
+        if not kind.is_published(stored):
+            return  # a draft's text goes onto its row in save_related
+        direct = [name for name in kind.direct_fields if name in form.changed_data]
+        for name in direct:
+            setattr(stored, name, getattr(obj, name))
+        if direct:
+            stored.save()
+
+    def before_first_save(self, request, obj):
+        """Fill what a new item needs before a reviewer's sign-off sets it."""
+
+    def save_related(self, request, form, formsets, change):
+        # The text, in whatever forms hold it, waits for sign-off through
+        # review.save_edit. Many-to-many fields that are not text (related
+        # pages) go straight onto the row.
+        form.save_m2m()
+        item = type(form.instance).objects.get(pk=form.instance.pk)
+        submit = SUBMIT in request.POST
+        outcome = review.save_edit(
+            item, self.data_from_forms(form, formsets), request.user, submit=submit
+        )
+        request.review_outcome = outcome
+        if submit and outcome == "submitted":
+            self.tell_reviewers(request, item)
+
+    def tell_reviewers(self, request, item):
+        kind = review.kind_of(item)
+        notify.tell_reviewers_submitted(
+            request,
+            item=kind.title(item, review.working_data(item)),
+            editor=request.user,
+            review_url=kind.review_url(item),
+            reviewers=notify.reviewers(),
+        )
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # Inline formsets holding text are never saved as such (save_related):
+        # the history records their changes.
+        return super().construct_change_message(request, form, [], add)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        outcome = getattr(request, "review_outcome", None)
+        if level == messages.SUCCESS and outcome:
+            message = {
+                "submitted": "Saved and submitted: the medical reviewers are asked to sign it "
+                "off. Parents still see the signed-off version until then.",
+                "draft": "Saved as a draft. Nobody is asked to review it yet: press “Submit for "
+                "sign-off” when it is ready. Parents still see the signed-off version.",
+                "unchanged": "Saved. The text is the same as the live one, so nothing waits "
+                "for sign-off.",
+            }[outcome]
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def response_change(self, request, obj):
+        if WITHDRAW in request.POST:
+            return self.withdraw(request, obj)
+        return super().response_change(request, obj)
+
+    def withdraw(self, request, obj):
+        try:
+            review.withdraw(obj, request.user)
+        except review.ReviewRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "Withdrawn: it is a draft again, out of the reviewers' list.")
+        return redirect(review.kind_of(obj).admin_url(obj))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and WITHDRAW in request.POST and object_id:
+            obj = self.get_object(request, object_id)
+            if obj is None or not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            return self.withdraw(request, obj)
+        if object_id:
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                extra_context = {**(extra_context or {}), **self.review_context(request, obj)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def review_context(self, request, item):
+        kind = review.kind_of(item)
+        return {
+            "waiting_change": review.waiting_change(item),
+            "is_waiting": review.is_waiting(item),
+            "is_published": kind.is_published(item),
+            "sent_back": review.sent_back_note(item),
+            "can_sign_off": review.can_sign_off(request.user),
+            "review_url": kind.review_url(item),
+            "versions_url": kind.history_url(item),
+            "preview_url": kind.public_url(item) if kind.is_published(item) or item.pk else "",
+            "kind_name": kind.name,
+        }
+
+    @admin.display(description="sign-off")
+    def sign_off_state(self, item):
+        # Prefetched by the list's queryset: no query a row.
+        change = next(iter(item.changes.all()), None) if item.pk else None
+        if change:
+            return change.get_state_display()
+        if not review.kind_of(item).is_published(item):
+            return "New: not yet published"
+        return "Signed off" if item.is_checked else "Never checked by a clinician"
+
+    @admin.display(description="history")
+    def earlier_versions(self, item):
+        if not item.pk:
+            return "None yet: each save is kept."
+        return format_html(
+            '<a href="{}">Every version, compare and restore</a>',
+            review.kind_of(item).history_url(item),
+        )
+
+    # --- views ---------------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
-            ("waiting", "Changes waiting for sign-off"),
-            ("new", "New pages (not yet published)"),
-            ("unchecked", "Published, never checked by a clinician"),
+            path("<int:item_id>/review/", view(self.review_view), name=f"{name}_review"),
+            path(
+                "<int:item_id>/history/compare/",
+                view(self.compare_view),
+                name=f"{name}_compare",
+            ),
+            path(
+                "<int:item_id>/history/<str:key>/restore/",
+                view(self.restore_view),
+                name=f"{name}_restore",
+            ),
+            *super().get_urls(),
         ]
 
-    def queryset(self, request, queryset):
-        if self.value() == "waiting":
-            return queryset.filter(waiting_change__isnull=False)
-        if self.value() == "new":
-            return queryset.exclude(status=Page.Status.PUBLISHED)
-        if self.value() == "unchecked":
-            return queryset.published().filter(checked_at__isnull=True)
-        return queryset
+    def _item(self, request, item_id, *, change=False):
+        item = self.model.objects.filter(pk=item_id).first()
+        if item is None:
+            raise Http404("Nothing with that number.")
+        allowed = (
+            self.has_change_permission(request, item)
+            if change
+            else self.has_view_or_change_permission(request, item)
+        )
+        if not allowed:
+            raise PermissionDenied
+        return item
 
+    def _render(self, request, template, item, **context):
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "item": item,
+                "original": item,
+                "kind_name": review.kind_of(item).name,
+                "item_title": review.kind_of(item).title(item),
+                "change_url": review.kind_of(item).admin_url(item),
+                "history_url": review.kind_of(item).history_url(item),
+                **context,
+            },
+        )
 
-def text_from_forms(form, formsets):
-    """The text an editor submitted: the page form's title, summary and body, and
-    the sources left in the sources formset."""
-    sources = []
-    for formset in formsets:
-        if formset.model is not Source:
-            continue
-        for source_form in formset.forms:
-            data = getattr(source_form, "cleaned_data", None)
-            if not data or formset._should_delete_form(source_form):
-                continue
-            sources.append(data)
-    data = form.cleaned_data
-    return review.Text(data["title"], data["summary"], data["body"], review.sorted_sources(sources))
+    def review_view(self, request, item_id):
+        item = self._item(request, item_id)
+        kind = review.kind_of(item)
+        sign_off_form, send_back_form = SignOffForm(item=item), SendBackForm()
+        if request.method == "POST":
+            if not review.can_sign_off(request.user):
+                raise PermissionDenied
+            seen = request.POST.get("seen", "")
+            if "send_back" in request.POST:
+                send_back_form = SendBackForm(request.POST)
+                if send_back_form.is_valid():
+                    try:
+                        review.send_back(
+                            item, request.user, send_back_form.cleaned_data["comment"], seen=seen
+                        )
+                    except review.ReviewRefused as refusal:
+                        send_back_form.add_error(None, str(refusal))
+                    else:
+                        self.tell_authors(request, item, "sent_back", send_back_form)
+                        messages.success(
+                            request, f"“{kind.title(item)}” was sent back to its editor."
+                        )
+                        return redirect("admin:index")
+            else:
+                sign_off_form = SignOffForm(request.POST, item=item)
+                if sign_off_form.is_valid():
+                    writers = review.authors(item)
+                    try:
+                        review.sign_off(item, request.user, seen=seen, **sign_off_form.cleaned_data)
+                    except review.ReviewRefused as refusal:
+                        sign_off_form.add_error(None, str(refusal))
+                    else:
+                        item.refresh_from_db()
+                        due = getattr(item, "review_due", None)
+                        messages.success(
+                            request,
+                            f"“{kind.title(item)}” is signed off and published."
+                            + (f" Next review due {due:%-d %B %Y}." if due else ""),
+                        )
+                        notify.tell_authors_signed_off(
+                            request,
+                            item=kind.title(item),
+                            reviewer=request.user,
+                            public_url=kind.public_url(item),
+                            authors=notify.users(writers - {request.user.pk}),
+                        )
+                        return redirect("admin:index")
+        change = review.waiting_change(item)
+        published = kind.is_published(item)
+        live = kind.live(item)
+        new = change.data if change else live
+        old = live if published else {}
+        return self._render(
+            request,
+            "admin/review/review.html",
+            item,
+            title=f"Review: {kind.title(item, new)}",
+            change=change,
+            # The whole text parents will read, with the changes marked inside it.
+            diffs=diff_texts(kind, old, new, context=None),
+            compared_with_live=bool(change and published),
+            is_published=published,
+            never_checked=not item.is_checked,
+            is_waiting=review.is_waiting(item),
+            sent_back=review.sent_back_note(item),
+            own_change=request.user.pk in review.authors(item),
+            can_sign_off=review.can_sign_off(request.user),
+            sign_off_form=sign_off_form,
+            send_back_form=send_back_form,
+            seen=review.review_token(item, change),
+            preview_url=kind.public_url(item),
+            default_review_due=review.one_year_after(timezone.localdate()),
+        )
+
+    def tell_authors(self, request, item, what, form):
+        kind = review.kind_of(item)
+        change = review.waiting_change(item)
+        writers = set(change.authors) if change else set(item.text_authors)
+        notify.tell_authors_sent_back(
+            request,
+            item=kind.title(item, change.data if change else None),
+            reviewer=request.user,
+            comment=form.cleaned_data["comment"],
+            edit_url=kind.admin_url(item),
+            authors=notify.users(writers - {request.user.pk}),
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        item = self._item(request, object_id)
+        return self._render(
+            request,
+            "admin/review/versions.html",
+            item,
+            title=f"History of “{review.kind_of(item).title(item)}”",
+            versions=review.versions(item),
+            can_restore=self.has_change_permission(request, item),
+            decisions=item.decisions.all()[:50],
+        )
+
+    def compare_view(self, request, item_id):
+        item = self._item(request, item_id)
+        found = {v.key: v for v in review.versions(item)}
+        older, newer = found.get(request.GET.get("from")), found.get(request.GET.get("to"))
+        if older is None or newer is None:
+            messages.error(request, "Choose two versions to compare.")
+            return redirect(review.kind_of(item).history_url(item))
+        if older.when > newer.when:
+            older, newer = newer, older
+        return self._render(
+            request,
+            "admin/review/compare.html",
+            item,
+            title="Compare two versions",
+            older=older,
+            newer=newer,
+            diffs=diff_texts(review.kind_of(item), older.data, newer.data),
+            can_restore=self.has_change_permission(request, item),
+        )
+
+    def restore_view(self, request, item_id, key):
+        item = self._item(request, item_id, change=True)
+        kind = review.kind_of(item)
+        version = review.find_version(item, key)
+        if version is None:
+            raise Http404("No such version.")
+        if request.method == "POST":
+            try:
+                outcome = review.restore(item, version, request.user)
+            except review.ReviewRefused as refusal:
+                messages.error(request, str(refusal))
+                return redirect(kind.history_url(item))
+            messages.success(
+                request,
+                {
+                    "live": "The earlier version is restored and published.",
+                    "draft": "The earlier version is restored as a draft. Submit it for "
+                    "sign-off when it is ready; parents still see the signed-off version.",
+                    "submitted": "The earlier version is restored and waits for sign-off.",
+                    "unchanged": "That version is the same as the live one: nothing changed.",
+                }[outcome],
+            )
+            return redirect(kind.admin_url(item))
+        return self._render(
+            request,
+            "admin/review/restore.html",
+            item,
+            title="Restore an earlier version",
+            version=version,
+            is_published=kind.is_published(item),
+            diffs=diff_texts(kind, review.working_data(item), version.data),
+            goes_live=kind.is_published(item)
+            and version.is_live_version
+            and review.can_sign_off(request.user)
+            and request.user.pk not in version.authors,
+        )
 
 
 class SignOffForm(forms.Form):
@@ -77,8 +443,18 @@ class SignOffForm(forms.Form):
         help_text="Superusers only, when no other medical reviewer can. It is recorded.",
     )
 
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if item is not None and not hasattr(item, "review_due"):
+            del self.fields["review_due"]  # only pages have review dates
+
 
 class SendBackForm(forms.Form):
+    """Its own ids, so its label is not taken for the sign-off form's comment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="id_send_back_%s", **kwargs)
+
     comment = forms.CharField(
         label="What should the editor change?",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -86,283 +462,32 @@ class SendBackForm(forms.Form):
     )
 
 
-class PageReviewMixin:
-    """Sign-off and history for PageAdmin."""
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    """Everything that waits, in one list: read only; each row opens its review."""
 
-    # --- the change form and the list ------------------------------------------------------
+    list_display = ["title", "state", "saved_by_name", "saved_at", "review_link"]
+    list_filter = ["state", "content_type"]
+    ordering = ["state", "saved_at"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("waiting_change")
+    @admin.display(description="saved by")
+    def saved_by_name(self, change):
+        return change.saved_by_name
 
-    @admin.display(description="status", ordering="status")
-    def status_and_sign_off(self, page):
-        # One column for both, so the page list still fits at 1280px.
-        state = self.waiting(page)
-        if not state:
-            return page.get_status_display()
-        return format_html("{}<br>{}", page.get_status_display(), state)
-
-    def waiting(self, page):
-        # get_queryset joined the waiting change: read it from the row, not the database.
-        change = getattr(page, "waiting_change", None) if page.pk else None
-        if change:
-            return "Sent back" if change.is_sent_back else "Changes waiting for sign-off"
-        if not page.is_published:
-            return "New: waiting for sign-off"
-        return "" if page.is_checked else "Never checked"
-
-    @admin.display(description="history")
-    def earlier_versions(self, page):
-        if not page.pk:
-            return "None yet: each save is kept."
-        url = reverse("admin:content_page_history", args=[page.pk])
-        return format_html('<a href="{}">Every version, compare and restore</a>', url)
-
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        change = review.waiting_change(obj) if obj is not None and obj.pk else None
-        if change and inline.model is Source:
-            # Show the waiting sources, as new forms: they are not Source rows yet.
-            kwargs["queryset"] = Source.objects.none()
-            if request.method != "POST":
-                kwargs["initial"] = [dict(s) for s in review.change_text(change).sources]
-        return kwargs
-
-    def save_page_settings(self, request, obj, form, change):
-        """Save what goes straight onto the row. A published page's text waits for
-        sign-off (save_related); its address, order, review date and related
-        pages (navigation, not medical text) do not."""
-        stored = Page.objects.filter(pk=obj.pk).first() if change else None
-        if stored is None or not stored.is_published:
-            obj.save()  # a draft: the public cannot see it, so it is edited in place
-            return
-        changed = [
-            f
-            for f in ("slug", "order", "review_due", "status")
-            if getattr(stored, f) != getattr(obj, f)
-        ]
-        for name in changed:
-            setattr(stored, name, getattr(obj, name))
-        if changed:
-            stored.save()
-        if not stored.is_published:
-            review.record_unpublished(stored, request.user)
-
-    def save_related(self, request, form, formsets, change):
-        # The sources are part of the text: review.save_edit keeps them with it.
-        # The form's many-to-many fields (related pages) go straight onto the row.
-        form.save_m2m()
-        page = Page.objects.get(pk=form.instance.pk)
-        outcome = review.save_edit(page, text_from_forms(form, formsets), request.user)
-        request.page_saved_as = outcome
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        # The sources formset is never saved as such (save_related), so it has
-        # nothing to report; the history records the sources' changes.
-        return super().construct_change_message(request, form, [], add)
-
-    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        outcome = getattr(request, "page_saved_as", None)
-        if outcome == "waiting" and level == messages.SUCCESS:
-            message = (
-                "Your changes are saved and waiting for sign-off by a medical reviewer. "
-                "Parents still see the signed-off version."
-            )
-        elif outcome == "unchanged" and level == messages.SUCCESS:
-            message = "Saved. The text is the same as the live page, so nothing is waiting."
-        super().message_user(request, message, level, *args, **kwargs)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        page = self.get_object(request, object_id)
-        if page is not None:
-            extra_context = {**(extra_context or {}), **self.review_context(request, page)}
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def review_context(self, request, page):
-        change = review.waiting_change(page)
-        return {
-            "waiting_change": change,
-            "is_waiting": review.is_waiting(page),
-            "sent_back": review.sent_back_note(page),
-            "can_sign_off": review.can_sign_off(request.user),
-            "review_url": reverse("admin:content_page_review", args=[page.pk]),
-            "versions_url": reverse("admin:content_page_history", args=[page.pk]),
-        }
-
-    # --- views -----------------------------------------------------------------------------
-
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("waiting/", view(self.waiting_view), name="content_page_waiting"),
-            path("<int:page_id>/review/", view(self.review_view), name="content_page_review"),
-            path(
-                "<int:page_id>/history/compare/",
-                view(self.compare_view),
-                name="content_page_compare",
-            ),
-            path(
-                "<int:page_id>/history/<str:key>/restore/",
-                view(self.restore_view),
-                name="content_page_restore",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _page(self, request, page_id, *, change=False):
-        page = Page.objects.filter(pk=page_id).first()
-        if page is None:
-            raise Http404("No page with that number.")
-        allowed = (
-            self.has_change_permission(request, page)
-            if change
-            else self.has_view_or_change_permission(request, page)
-        )
-        if not allowed:
-            raise PermissionDenied
-        return page
-
-    def _render(self, request, template, page=None, **context):
-        return TemplateResponse(
-            request,
-            template,
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "page": page,
-                "original": page,
-                **context,
-            },
+    @admin.display(description="review")
+    def review_link(self, change):
+        item = review.item_of(change)
+        return format_html(
+            '<a href="{}">Review<span class="visually-hidden"> “{}”</span></a>',
+            review.kind_of(item).review_url(item),
+            change.title,
         )
 
-    def waiting_view(self, request):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        return self._render(
-            request,
-            "admin/content/page/waiting.html",
-            title="Waiting for sign-off",
-            waiting=review.waiting_pages(),
-            can_sign_off=review.can_sign_off(request.user),
-        )
+    def has_add_permission(self, request):
+        return False
 
-    def review_view(self, request, page_id):
-        page = self._page(request, page_id)
-        sign_off_form, send_back_form = SignOffForm(), SendBackForm()
-        if request.method == "POST":
-            if not review.can_sign_off(request.user):
-                raise PermissionDenied
-            if "send_back" in request.POST:
-                send_back_form = SendBackForm(request.POST)
-                if send_back_form.is_valid():
-                    try:
-                        review.send_back(page, request.user, send_back_form.cleaned_data["comment"])
-                    except review.ReviewRefused as refusal:
-                        send_back_form.add_error(None, str(refusal))
-                    else:
-                        messages.success(request, f"“{page.title}” was sent back to the editor.")
-                        return redirect("admin:content_page_waiting")
-            else:
-                sign_off_form = SignOffForm(request.POST)
-                if sign_off_form.is_valid():
-                    try:
-                        review.sign_off(page, request.user, **sign_off_form.cleaned_data)
-                    except review.ReviewRefused as refusal:
-                        sign_off_form.add_error(None, str(refusal))
-                    else:
-                        page.refresh_from_db()
-                        messages.success(
-                            request,
-                            f"“{page.title}” is signed off and published. Next review due "
-                            f"{page.review_due:%-d %B %Y}.",
-                        )
-                        return redirect("admin:content_page_waiting")
-        change = review.waiting_change(page)
-        new = review.change_text(change) if change else review.live_text(page)
-        old = review.live_text(page) if change and page.is_published else review.EMPTY
-        if not change and page.is_published:
-            old = new  # nothing changed: the live text itself is to be checked
-        return self._render(
-            request,
-            "admin/content/page/review.html",
-            page,
-            title=f"Review “{page.title}”",
-            change=change,
-            diffs=diff_texts(old, new),
-            compared_with_live=bool(change and page.is_published),
-            is_waiting=review.is_waiting(page),
-            sent_back=review.sent_back_note(page),
-            own_change=request.user.pk in review.authors(page),
-            can_sign_off=review.can_sign_off(request.user),
-            sign_off_form=sign_off_form,
-            send_back_form=send_back_form,
-            default_review_due=review.one_year_after(timezone.localdate()),
-        )
+    def has_change_permission(self, request, obj=None):
+        return False
 
-    def history_view(self, request, object_id, extra_context=None):
-        page = self._page(request, object_id)
-        all_versions = review.versions(page)
-        return self._render(
-            request,
-            "admin/content/page/versions.html",
-            page,
-            title=f"History of “{page.title}”",
-            versions=all_versions,
-            can_restore=self.has_change_permission(request, page),
-            decisions=page.decisions.all()[:50],
-        )
-
-    def compare_view(self, request, page_id):
-        page = self._page(request, page_id)
-        found = {v.key: v for v in review.versions(page)}
-        older, newer = found.get(request.GET.get("from")), found.get(request.GET.get("to"))
-        if older is None or newer is None:
-            messages.error(request, "Choose two versions to compare.")
-            return redirect("admin:content_page_history", page.pk)
-        if older.when > newer.when:
-            older, newer = newer, older
-        return self._render(
-            request,
-            "admin/content/page/compare.html",
-            page,
-            title=f"Compare versions of “{page.title}”",
-            older=older,
-            newer=newer,
-            diffs=diff_texts(older.text, newer.text),
-            can_restore=self.has_change_permission(request, page),
-        )
-
-    def restore_view(self, request, page_id, key):
-        page = self._page(request, page_id, change=True)
-        version = review.find_version(page, key)
-        if version is None:
-            raise Http404("No such version of this page.")
-        if request.method == "POST":
-            try:
-                outcome = review.restore(page, version, request.user)
-            except review.ReviewRefused as refusal:
-                messages.error(request, str(refusal))
-                return redirect("admin:content_page_history", page.pk)
-            messages.success(
-                request,
-                {
-                    "live": "The earlier version is restored and published.",
-                    "waiting": "The earlier version is restored as a change waiting for "
-                    "sign-off. Parents still see the signed-off version.",
-                    "draft": "The earlier version is restored.",
-                    "unchanged": "That version is the same as the live page: nothing changed.",
-                }[outcome],
-            )
-            return redirect("admin:content_page_change", page.pk)
-        current = review.working_text(page)
-        return self._render(
-            request,
-            "admin/content/page/restore.html",
-            page,
-            title=f"Restore an earlier version of “{page.title}”",
-            version=version,
-            diffs=diff_texts(current, version.text),
-            goes_live=page.is_published
-            and version.is_live_version
-            and review.can_sign_off(request.user),
-        )
+    def has_delete_permission(self, request, obj=None):
+        return False

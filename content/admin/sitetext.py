@@ -1,17 +1,19 @@
-"""The site-wide texts in the admin: one row, never added or deleted here."""
+"""The site-wide texts in the admin: one row, never added or deleted here.
 
-from django import forms
+A change waits for sign-off like a page's (content/admin/review.py): the
+"If you are worried right now" box is on every page, so no one person's
+words reach parents unchecked."""
+
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
-from content.admin.history import ReadOnlyHistory
+from content.admin.review import ReviewAdminMixin, ReviewedForm
 from content.models import SiteText
 from content.widgets import LabelledMarkdownxWidget
 
 
-class SiteTextForm(forms.ModelForm):
+class SiteTextForm(ReviewedForm):
     class Meta:
         model = SiteText
         fields = ["organisation_name", "worried_now", "about", "contact"]
@@ -23,9 +25,14 @@ class SiteTextForm(forms.ModelForm):
 
 
 @admin.register(SiteText)
-class SiteTextAdmin(ReadOnlyHistory, SimpleHistoryAdmin):
+class SiteTextAdmin(ReviewAdminMixin, admin.ModelAdmin):
     form = SiteTextForm
     save_on_top = True
+    fields = ["organisation_name", "worried_now", "about", "contact", "edit_token"]
+    readonly_fields = ["earlier_versions"]
+
+    def get_fields(self, request, obj=None):
+        return [*self.fields, "earlier_versions"]
 
     def changelist_view(self, request, extra_context=None):
         # There is only one: go straight to it.

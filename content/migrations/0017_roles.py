@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from content.roles import sync_roles
+from content.review.roles import sync_roles
 
 
 def create_roles(apps, schema_editor):

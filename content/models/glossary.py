@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from content.glossary import compile_glossary, link_terms, normalise, split_names
 from content.models.pages import Page
+from content.models.review import ReviewedText
 from content.rendering import render_markdown
 
 NCI_DICTIONARY = "NCI Dictionary of Cancer Terms"
@@ -15,15 +16,19 @@ NCI_DICTIONARY_URL = "https://www.cancer.gov/publications/dictionaries/cancer-te
 
 
 class TermQuerySet(models.QuerySet):
+    def published(self):
+        """Terms parents may see: a new term waits for sign-off like a page."""
+        return self.filter(published=True)
+
     def glossary(self):
-        """Every term's names, compiled for linking: one query, however many terms."""
-        rows = self.order_by().values_list("pk", "slug", "term", "other_names")
+        """Every published term's names, compiled for linking: one query, however many."""
+        rows = self.published().order_by().values_list("pk", "slug", "term", "other_names")
         return compile_glossary(
             (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
         )
 
 
-class Term(models.Model):
+class Term(ReviewedText):
     """A medical word explained in plain language, for the glossary and the pages.
 
     Pages link the first use of each term (once a page, never the page's own
@@ -61,6 +66,11 @@ class Term(models.Model):
     )
     source_url = models.URLField(
         "source address", blank=True, default=NCI_DICTIONARY_URL, help_text="Where it can be read."
+    )
+    published = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Set when a medical reviewer signs the new term off.",
     )
     pages = models.ManyToManyField(
         Page,

@@ -2,10 +2,42 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from content.models.pages import Page
+from content.models.review import ReviewedText
+
+
+class Guide(ReviewedText):
+    """The guide parents use: one row holding the signed-off questions and answers.
+
+    Medical reviewers edit Question and Answer rows, which are the guide's
+    working copy (staff who are signed in try it at /guide/). A sign-off by
+    another reviewer copies them here (content/review/kinds.py).
+    """
+
+    # [{"key", "text", ..., "answers": [{"key", "label", ...}]}], in order.
+    questions = models.JSONField(default=list)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "guide"
+        verbose_name_plural = "guide"
+
+    def __str__(self):
+        return "The guide"
+
+    @classmethod
+    def current(cls):
+        """The one row (a data migration creates it)."""
+        guide, _ = cls.objects.get_or_create(pk=1)
+        return guide
 
 
 class Question(models.Model):
-    """One question of the guide. The guide starts at the lowest `order`."""
+    """One question of the guide's working copy. The guide starts at the lowest `order`."""
+
+    # Staff try the working copy; parents get the Guide row, whose sign-off
+    # changes the content version.
+    affects_public_pages = False
 
     key = models.SlugField(
         max_length=40,
@@ -41,6 +73,8 @@ class Question(models.Model):
 
 class Answer(models.Model):
     """One answer to a question, and where it leads: another question or a page."""
+
+    affects_public_pages = False  # the working copy, as Question
 
     question = models.ForeignKey(Question, related_name="answers", on_delete=models.CASCADE)
     key = models.SlugField(

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from content import links
 from content.glossary import LINK_PREFIX, link_terms
+from content.models.review import ReviewedText
 from content.rendering import (
     MAX_BODY_CHARS,
     RESERVED_IDS,
@@ -37,7 +38,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days))
 
 
-class Page(models.Model):
+class Page(ReviewedText):
     """A page parents read.
 
     save() renders the Markdown, stores the page's links and section ids, and
@@ -57,8 +58,9 @@ class Page(models.Model):
         max_length=80,
         unique=True,
         help_text=(
-            "The page's address: /pages/this-slug/. Fills itself from the title. Changing it "
-            "breaks bookmarks and links, so avoid that once a page is published."
+            "The page's address: /pages/this-slug/. Fills itself from the title. On a "
+            "published page a new address waits for sign-off like the text; once it is "
+            "live, the old address sends readers to the new one."
         ),
     )
     summary = models.CharField(
@@ -111,18 +113,6 @@ class Page(models.Model):
         blank=True,
         help_text="Set when a medical reviewer signs the page off. Parents see this date.",
     )
-    checked_at = models.DateTimeField(
-        "checked by a clinician at",
-        null=True,
-        blank=True,
-        help_text="When a medical reviewer last signed off the version parents see.",
-    )
-    checked_by_role = models.CharField(
-        "checked by (role)",
-        max_length=80,
-        blank=True,
-        help_text="The role parents see beside the date, e.g. 'Medical reviewer'.",
-    )
     review_due = models.DateField(
         "next review due",
         help_text=(
@@ -146,7 +136,7 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
     # Every save of the row parents see is kept (content/review.py reads it);
-    # changes waiting for sign-off are kept by PageChange's own history.
+    # changes waiting for sign-off are kept by Change's own history.
     # The search vector and the section headings are derived from the text on
     # save: no need to keep their history.
     history = HistoricalRecords(excluded_fields=["search_vector", "headings"])
@@ -235,11 +225,6 @@ class Page(models.Model):
         """Slugs of the other pages of this site that this page links to, in order."""
         slugs = (links.Link.parse(stored).slug for stored in self.links)
         return [slug for slug in dict.fromkeys(slugs) if slug and slug != self.slug]
-
-    @property
-    def is_checked(self):
-        """True once a clinician has signed off the version parents see."""
-        return self.checked_at is not None
 
     @property
     def is_published(self):

@@ -2,15 +2,16 @@ from django.db import models
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
+from content.models.review import ReviewedText
 from content.rendering import render_markdown
 
 
-class SiteText(models.Model):
+class SiteText(ReviewedText):
     """The site-wide texts the organisation running the site owns: its name, the
     "If you are worried right now" box, the About page and how to contact it.
 
-    One row, created by a data migration and edited in the admin; every change
-    is kept in its history, like pages.
+    One row, created by a data migration. Like a page, a change waits for a
+    medical reviewer's sign-off (content/review/); the row is what parents see.
     """
 
     organisation_name = models.CharField(
@@ -58,11 +59,15 @@ class SiteText(models.Model):
         return "Site-wide texts"
 
     def save(self, *args, **kwargs):
-        # Rendered once here, not on every request, by the pages' own function.
+        self.render()
+        super().save(*args, **kwargs)
+
+    def render(self):
+        # Rendered once on save, not on every request, by the pages' own function;
+        # staff previews of a waiting change call it on an unsaved copy.
         self.worried_now_html = render_markdown(self.worried_now)
         self.about_html = render_markdown(self.about)
         self.contact_html = render_markdown(self.contact)
-        super().save(*args, **kwargs)
 
     @classmethod
     def current(cls):

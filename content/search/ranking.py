@@ -170,9 +170,11 @@ def _ranked_terms(query):
     """
     names_only = all(group[0] in COMMON_WORDS for group in query.groups)
     fields = ["term", "other_names"] if names_only else ["term", "other_names", "definition"]
-    candidates = models.Term.objects.filter(
-        _any_contains(fields, [stem(term) for term in query.required])
-    ).only("term", "slug", "definition", "other_names")[:MAX_TERM_CANDIDATES]
+    candidates = (
+        models.Term.objects.published()
+        .filter(_any_contains(fields, [stem(term) for term in query.required]))
+        .only("term", "slug", "definition", "other_names")[:MAX_TERM_CANDIDATES]
+    )
     phrase = _finder(query.phrase) if query.phrase else None
     groups = [_finder(*group) for group in query.groups]
     telling = [_finder(*group) for group in query.groups if group[0] not in COMMON_WORDS]

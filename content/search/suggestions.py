@@ -61,7 +61,7 @@ def site_words():
         words |= words_of(title)
         for _, heading in headings or []:
             words |= words_of(heading)
-    terms = models.Term.objects.order_by().values_list("term", "other_names")
+    terms = models.Term.objects.published().order_by().values_list("term", "other_names")
     for term, others in terms[:WORD_LIST_TERMS]:
         words |= words_of(f"{term} {others}")
     return words

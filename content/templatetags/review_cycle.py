@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from content import review_cycle
+from content.review import cycle as review_cycle
 
 register = template.Library()
 

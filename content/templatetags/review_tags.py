@@ -1,20 +1,59 @@
 from django import template
 
 from content import review
+from content.models import Change, Page, SiteText, Term
 
 register = template.Library()
-PANEL_LENGTH = 5
+PANEL_LENGTH = 10
+
+
+def _entry(change):
+    # The addresses need only the model and the id: no query for the item.
+    item = change.content_type.model_class()(pk=change.object_id)
+    kind = review.kind_of(item)
+    return {
+        "change": change,
+        "title": change.title,
+        "kind": kind.name,
+        "review_url": review.review_url_of(change),
+        "edit_url": kind.admin_url(item),
+    }
+
+
+def _unchecked():
+    """Live items no clinician has checked yet, with nothing waiting on them."""
+    items = [
+        *Page.objects.published().filter(checked_at__isnull=True),
+        *SiteText.objects.filter(checked_at__isnull=True),
+        *Term.objects.published().filter(checked_at__isnull=True),
+    ]
+    waiting = set(Change.objects.values_list("content_type__model", "object_id"))
+    return [
+        {"title": review.kind_of(i).title(i), "review_url": review.kind_of(i).review_url(i)}
+        for i in items
+        if (i._meta.model_name, i.pk) not in waiting
+    ]
 
 
 @register.inclusion_tag("admin/includes/waiting_panel.html", takes_context=True)
 def waiting_for_sign_off(context):
-    """The admin front page's panel of what waits for a medical reviewer."""
+    """The admin front page's panel: what this person can act on now. Reviewers
+    see what others submitted; everyone sees their own drafts and what was
+    sent back to them."""
     user = context["request"].user
     if not user.has_perm("content.view_page"):
         return {"show": False}
-    # A few of each, with counts: the front page stays small however many wait.
-    waiting = {
-        kind: {"first": list(queryset[:PANEL_LENGTH]), "count": queryset.count()}
-        for kind, queryset in review.waiting_pages().items()
+    waiting = review.waiting_for(user)
+    lists = {name: [_entry(c) for c in changes] for name, changes in waiting.items()}
+    unchecked = _unchecked() if review.can_sign_off(user) else []
+    return {
+        "show": True,
+        "to_review": lists["to_review"][:PANEL_LENGTH],
+        "to_review_count": len(lists["to_review"]),
+        "sent_back": lists["sent_back"],
+        "drafts": lists["drafts"],
+        "submitted": lists["submitted"],
+        "unchecked": unchecked[:PANEL_LENGTH],
+        "unchecked_count": len(unchecked),
+        "can_sign_off": review.can_sign_off(user),
     }
-    return {"show": True, "waiting": waiting, "can_sign_off": review.can_sign_off(user)}

@@ -1,7 +1,7 @@
 from django.db.models import Exists, Min, OuterRef
 from django.shortcuts import render
 
-from content.context_processors import current_site_text
+from content.context_processors import site_text_for
 from content.models import Page, Source
 from neuroinfo.response_cache import public_page
 
@@ -23,5 +23,5 @@ def about(request):
     return render(
         request,
         "content/about.html",
-        {"site_text": current_site_text(), "sources": sources},
+        {"site_text": site_text_for(request), "sources": sources},
     )

@@ -74,7 +74,7 @@ def bad_request(request, error):
 @guide_view(query=False)  # the start ignores any query: the path is the key
 def start(request):
     """The first question itself: a start page of its own cost every parent a tap."""
-    questionnaire = guide.load_questionnaire()
+    questionnaire = questionnaire_for(request)
     first = questionnaire.start
     if first is None:
         raise Http404("The guide has no questions.")
@@ -82,8 +82,14 @@ def start(request):
     return _render_question(request, questionnaire, first.key, answers, result)
 
 
-def _questionnaire_asking(key):
-    questionnaire = guide.load_questionnaire()
+def questionnaire_for(request):
+    """The signed-off guide; signed-in staff try the working copy that waits
+    for sign-off (their pages are never cached for others)."""
+    return guide.load_questionnaire(working=request.user.is_staff)
+
+
+def _questionnaire_asking(request, key):
+    questionnaire = questionnaire_for(request)
     if questionnaire.question(key) is None:
         raise Http404("No such question.")
     return questionnaire
@@ -91,7 +97,7 @@ def _questionnaire_asking(key):
 
 @guide_view
 def question(request, key):
-    questionnaire = _questionnaire_asking(key)
+    questionnaire = _questionnaire_asking(request, key)
     try:
         answers, result = guide.question_state(questionnaire, key, _params(request))
     except guide.GuideError as error:
@@ -102,7 +108,7 @@ def question(request, key):
 @guide_view
 def answer(request, key):
     """Where each question's form goes: on to the next step, or back with an error."""
-    questionnaire = _questionnaire_asking(key)
+    questionnaire = _questionnaire_asking(request, key)
     try:
         answers, result = guide.submit(questionnaire, key, _params(request))
     except guide.GuideError as error:
@@ -141,7 +147,7 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
 
 @guide_view
 def result(request):
-    questionnaire = guide.load_questionnaire()
+    questionnaire = questionnaire_for(request)
     try:
         answers, walk = guide.result_state(questionnaire, _params(request))
     except guide.GuideError as error:

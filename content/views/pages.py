@@ -103,7 +103,7 @@ def _render_page(request, page):
         # Staff see the waiting version, whole and as parents will, unless they
         # ask for the live one. The public never sees waiting text.
         if change and request.GET.get("preview") != "live":
-            page = review.preview_page(page, review.change_text(change))
+            page = review.kind_of(page).preview(page, change.data)
             words = page.preview_terms
             preview = "waiting"
         elif change:

@@ -44,7 +44,7 @@ def page_questions(request, slug):
 
 @private_cache
 def guide_questions(request):
-    questionnaire = guide.load_questionnaire()
+    questionnaire = guide.load_questionnaire(working=request.user.is_staff)
     try:
         answers, walk = guide.result_state(questionnaire, _params(request))
     except guide.GuideError as error:

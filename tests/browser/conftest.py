@@ -14,7 +14,7 @@ from content.starting_glossary import load_starting_glossary
 from content.starting_guide import load_starting_guide
 from content.starting_pages import load_starting_pages
 from content.starting_site_text import load_starting_site_text
-from tests.factories import admin_url
+from tests.factories import admin_url, publish_starting_content
 
 # live_server runs Django in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -62,6 +62,7 @@ def site(live_server):
     load_starting_guide(Question, Answer, Page)
     load_starting_site_text(SiteText)
     load_starting_glossary(Term, Page)
+    publish_starting_content()
     return live_server.url
 
 

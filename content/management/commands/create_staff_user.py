@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from content.roles import EDITORS, REVIEWERS
+from content.review.roles import EDITORS, REVIEWERS
 
 ROLES = {"editor": EDITORS, "reviewer": REVIEWERS}
 

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from content import notify, review_cycle
+from content.review import cycle as review_cycle
+from content.review import notify
 
 
 class Command(BaseCommand):

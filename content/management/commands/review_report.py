@@ -9,7 +9,7 @@ import argparse
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from content import review_cycle
+from content.review import cycle as review_cycle
 
 
 def days_ahead(value):

@@ -10,9 +10,9 @@ EDITORS = "Editors"
 REVIEWERS = "Medical reviewers"
 
 # The guide: only medical reviewers change it; editors may look.
-GUIDE_MODELS = {"question", "answer"}
+GUIDE_MODELS = {"question", "answer", "guide"}
 # Records of decisions and waiting changes: read, never edited by hand.
-RECORDS = {"reviewdecision", "pagechange"}
+RECORDS = {"reviewdecision", "change"}
 
 
 def role_permissions(model_names):

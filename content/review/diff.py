@@ -66,13 +66,14 @@ class Line:
 
 
 def diff_lines(old, new, context=2):
-    """Line by line, changed lines marked word by word; long unchanged runs folded."""
+    """Line by line, changed lines marked word by word; long unchanged runs folded
+    (none with `context=None`)."""
     a, b = old.splitlines(), new.splitlines()
     lines = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             run = a[i1:i2]
-            if len(run) > 2 * context + 1:
+            if context is not None and len(run) > 2 * context + 1:
                 lines += [Line(escape(t), "same") for t in run[:context]]
                 lines.append(Line(f"… {len(run) - 2 * context} lines not changed …", "skipped"))
                 lines += [Line(escape(t), "same") for t in run[-context:]]
@@ -88,17 +89,6 @@ def diff_lines(old, new, context=2):
     return lines
 
 
-def _source_line(source):
-    parts = [source["organisation"], source["title"]]
-    if source["url"]:
-        parts.append(source["url"])
-    if source.get("date"):
-        parts.append(f"dated {source['date']}")
-    if source.get("accessed"):
-        parts.append(f"read on {source['accessed']}")
-    return ", ".join(parts)
-
-
 @dataclass(frozen=True)
 class FieldDiff:
     label: str
@@ -107,19 +97,18 @@ class FieldDiff:
     lines: list = field(default_factory=list)  # for the body and sources
 
 
-def diff_texts(old, new):
-    """How `new` differs from `old`: title, summary, body and sources."""
-    old_sources = "\n".join(_source_line(s) for s in old.sources)
-    new_sources = "\n".join(_source_line(s) for s in new.sources)
-    return [
-        FieldDiff("Title", old.title != new.title, words=diff_words(old.title, new.title)),
-        FieldDiff(
-            "Summary", old.summary != new.summary, words=diff_words(old.summary, new.summary)
-        ),
-        FieldDiff("Text", old.body != new.body, lines=diff_lines(old.body, new.body)),
-        FieldDiff(
-            "Sources",
-            old_sources != new_sources,
-            lines=diff_lines(old_sources, new_sources, context=100),
-        ),
-    ]
+def diff_texts(kind, old, new, context=2):
+    """How the text `new` differs from `old` (both as `kind` keeps them), field by
+    field. With `context=None` nothing unchanged is folded away: the whole text
+    is shown, with its changes marked inside it."""
+    old_lines = dict((f.name, text) for f, text in kind.comparison_lines(old))
+    diffs = []
+    for f, new_text in kind.comparison_lines(new):
+        old_text = old_lines.get(f.name, "")
+        if f.lines:
+            lines = diff_lines(old_text, new_text, context=context)
+            diffs.append(FieldDiff(f.label, old_text != new_text, lines=lines))
+        else:
+            words = diff_words(old_text, new_text)
+            diffs.append(FieldDiff(f.label, old_text != new_text, words=words))
+    return diffs

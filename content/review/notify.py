@@ -25,8 +25,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from content import review
-from content.models import PageChange
-from content.roles import REVIEWERS
+from content.review.roles import REVIEWERS
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +54,14 @@ def name_of(user):
 
 
 def title_of(item):
+    if isinstance(item, str):
+        return item
     return getattr(item, "title", None) or str(item)
+
+
+def users(ids):
+    """The accounts with these ids (the writers of a change), for the emails."""
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("pk"))
 
 
 def absolute(url, request=None):
@@ -210,13 +216,11 @@ def tell_authors_signed_off(request, *, item, reviewer, public_url, authors):
 
 
 def waiting_for_digest(user):
-    """[(title, admin_url)] of the changes waiting for `user` to sign off, oldest
-    first: submitted (not sent back), and not their own."""
-    changes = PageChange.objects.filter(state=PageChange.State.WAITING).select_related("page")
+    """[(title, admin_url)] of what waits for `user` to sign off, oldest first:
+    submitted (not drafts, not sent back), and not their own words."""
     return [
-        (change.page.title, reverse("admin:content_page_review", args=[change.page_id]))
-        for change in changes.order_by("saved_at", "pk")
-        if user.pk not in review.authors(change.page)
+        (change.title, review.review_url_of(change))
+        for change in review.waiting_for(user)["to_review"]
     ]
 
 
