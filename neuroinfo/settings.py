@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security headers on answers made before the rest ran (a bad Host header).
+    "neuroinfo.middleware.headers_on_early_answers",
     "django.middleware.security.SecurityMiddleware",
     # Issue 11: shared links come back with ?fbclid=… and utm_…: redirect
     # without them, before anything else reads the query string.
@@ -294,9 +296,14 @@ LOGGING = {
     "filters": {
         # The guide's answers travel in the query string: never log it.
         "no_query_strings": {"()": "neuroinfo.logging.DropQueryStrings"},
+        # A bad Host header and the like: one line, not a traceback.
+        "no_tracebacks_for_refusals": {"()": "neuroinfo.logging.NoTracebackForRefusals"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["no_query_strings", "no_tracebacks_for_refusals"],
+        },
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
@@ -322,7 +329,7 @@ if ADMIN_PATH == "/" or not all(
 # Axes' backend comes first so that a locked-out attempt is refused before
 # ModelBackend hashes the password: wrong-password floods cost no hashing.
 INSTALLED_APPS += ["axes"]
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last but one, as axes asks
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -332,6 +339,19 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# A refused try while locked out writes nothing (axes' default rewrites the row
+# each time, so a flood of refused tries was a flood of writes); the hour runs
+# from the last counted failure. Rows keep only counts and times, never the
+# request's data (neuroinfo/signing_in.py), and rows older than the hour are
+# deleted at every failure and sign-in.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "neuroinfo.signing_in.LeanDatabaseHandler"
+# At most this many password hashes a second for the whole site (shared
+# through the cache; per server when the cache is local or down). Beyond it a
+# sign-in answers 429 "busy" without hashing or counting a failure, so a flood
+# from many addresses holds at most one worker's share, not all of them.
+SIGN_IN_HASHES_PER_SECOND = float(os.environ.get("SIGN_IN_HASHES_PER_SECOND") or 1)
+MIDDLEWARE += ["neuroinfo.signing_in.SignInBudget"]  # process_view after CSRF's
 # Behind a trusted proxy every request comes from the proxy's address:
 # read the client's address from the header that proxy sets.
 TRUST_PROXY_HEADERS = env_bool("TRUST_PROXY_HEADERS")

@@ -211,3 +211,120 @@ def test_no_template_names_the_admin_address():
     for path in (ROOT / "templates").rglob("*"):
         if path.is_file():
             assert "/admin/" not in path.read_text(), path
+
+
+# --- what a flood of failures writes and keeps ---------------------------------------
+
+
+def writes(queries):
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))
+    ]
+
+
+def test_refused_tries_while_locked_out_write_nothing(client, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fail(client, 5)
+    before = list(AccessAttempt.objects.values())
+    with CaptureQueriesContext(connection) as queries:
+        for username in ["nurse", "nurse", "made-up-1", "made-up-2"]:
+            assert sign_in(client, username, "wrong-password").status_code == 429
+    assert writes(queries.captured_queries) == []
+    assert list(AccessAttempt.objects.values()) == before
+
+
+def test_a_failure_row_keeps_counts_and_times_not_the_request(client, editor):
+    for _ in range(4):
+        client.post(
+            reverse("admin:login") + "?padding=" + "x" * 500,
+            {"username": "nurse", "password": "wrong", "next": "/" + "y" * 500},
+            REMOTE_ADDR="192.0.2.1",
+        )
+    attempt = AccessAttempt.objects.get()
+    assert attempt.failures_since_start == 4
+    assert attempt.get_data == "" and attempt.post_data == ""
+
+
+def test_attempts_older_than_the_cool_off_are_deleted_at_the_next_failure(client, editor):
+    for number in range(3):
+        fail(client, 1, username=f"made-up-{number}", ip=f"198.51.100.{number}")
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=61))
+    fail(client, 1, ip="203.0.113.5")
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.5"]
+
+
+# --- the site-wide budget of password hashes --------------------------------------
+
+
+@pytest.fixture
+def one_hash_a_second(settings, tmp_path, monkeypatch):
+    """A budget of one hash a second, on a clock that only moves when told to."""
+    from neuroinfo import signing_in
+
+    settings.SIGN_IN_HASHES_PER_SECOND = 1
+    clock = [1_000_000.25]
+    monkeypatch.setattr(signing_in, "_now", lambda: clock[0])
+    monkeypatch.setattr(signing_in, "_host_file", lambda: str(tmp_path / "budget"))
+    monkeypatch.setattr(signing_in, "_process_last_slot", [None])
+    return clock
+
+
+def test_a_flood_from_many_addresses_gets_one_hash_a_second(
+    client, editor, hashing, one_hash_a_second
+):
+    statuses = [
+        sign_in(client, f"made-up-{n}", "wrong", ip=f"198.51.100.{n}").status_code
+        for n in range(20)
+    ]
+    assert statuses == [200] + [429] * 19
+    assert hashing.count("encode") == 1  # one dummy hash for an unknown user, then none
+    # Refused for the budget: no failure is counted against anyone.
+    assert AccessAttempt.objects.count() == 1
+    response = sign_in(client, "nurse", PASSWORD)
+    assert response.status_code == 429
+    assert "Signing in is busy" in response.content.decode()
+    assert response["Retry-After"]
+    one_hash_a_second[0] += 1
+    assert sign_in(client, "nurse", PASSWORD).status_code == 302
+
+
+def test_locked_out_tries_spend_none_of_the_budget(client, editor, one_hash_a_second):
+    for _ in range(5):
+        fail(client, 1, ip="198.51.100.1")
+        one_hash_a_second[0] += 1
+    assert fail(client, 1, ip="198.51.100.1").status_code == 429  # locked out, unhashed
+    assert "Signing in is paused" in fail(client, 1, ip="198.51.100.1").content.decode()
+    assert sign_in(client, "nurse", PASSWORD, ip="192.0.2.9").status_code == 302
+
+
+def test_a_post_without_a_valid_csrf_token_spends_none_of_the_budget(editor, one_hash_a_second):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert sign_in(strict, "nurse", "wrong").status_code == 403
+    assert sign_in(Client(), "nurse", PASSWORD).status_code == 302
+
+
+def test_the_budget_holds_across_processes_and_when_the_cache_is_down(
+    client, editor, settings, one_hash_a_second
+):
+    from neuroinfo import signing_in
+
+    # A shared cache that does not answer: the budget is kept per server, not lost.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert signing_in.may_hash_a_password()
+    # Another worker process on this server sees the slot as taken (the file).
+    signing_in._process_last_slot[0] = None
+    assert not signing_in.may_hash_a_password()
+    one_hash_a_second[0] += 1
+    assert signing_in.may_hash_a_password()
