@@ -29,6 +29,19 @@ graceful_timeout = 30
 keepalive = 2
 # One server per container or host; the control socket only clashes when several run.
 control_socket_disable = True
+# gunicorn believes X-Forwarded-Proto (and the like) from 127.0.0.1 unless
+# told otherwise, and Django then takes the request for HTTPS. Follow the
+# site's setting: believe them only with TRUST_PROXY_HEADERS on, and then
+# only from the proxy's address (FORWARDED_ALLOW_IPS, default this machine).
+trust_proxy_headers = os.environ.get("TRUST_PROXY_HEADERS", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+forwarded_allow_ips = (
+    os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1") if trust_proxy_headers else ""
+)
 
 accesslog = "-"
 errorlog = "-"

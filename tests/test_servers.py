@@ -317,3 +317,17 @@ def test_an_edit_through_one_server_is_seen_through_another_sharing_redis(
         assert time.monotonic() - edited_at < 30, "the other server still shows the old page"
         time.sleep(0.05)
     print(f"seen through the other server after {time.monotonic() - edited_at:.2f} s")
+
+
+@pytest.mark.parametrize("trusted", [False, True])
+def test_gunicorn_believes_x_forwarded_proto_only_with_trust_proxy_headers(
+    servers, database, static_root, trusted
+):
+    env = base_env(database.url, static_root, HTTPS="1", TRUST_PROXY_HEADERS=str(int(trusted)))
+    server = servers(env)
+    response = Browser(server.url).get("/robots.txt", **{"X-Forwarded-Proto": "https"})
+    if trusted:
+        assert response.status == 200
+    else:  # taken for plain HTTP, as it is: sent on to HTTPS
+        assert response.status == 301
+        assert response.headers["Location"] == server.url.replace("http:", "https:") + "/robots.txt"
