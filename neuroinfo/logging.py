@@ -19,3 +19,16 @@ class DropQueryStrings(logging.Filter):
             record.msg = _QUERY.sub("", message)
             record.args = ()
         return True
+
+
+class NoTracebackForRefusals(logging.Filter):
+    """Log a refused request (Django's django.security.* loggers: a bad Host
+    header, too many fields...) as its one-line message, without the traceback
+    Django attaches: anyone can send them, and 15 lines each flood the log."""
+
+    def filter(self, record):
+        if record.name.startswith("django.security."):
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True

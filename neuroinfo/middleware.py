@@ -1,5 +1,31 @@
+from csp.utils import build_policy
 from django.conf import settings
+from django.middleware.security import SecurityMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+
+def headers_on_early_answers(get_response):
+    """The security headers on answers made before the middleware that adds them ran.
+
+    A bad Host header is refused (400) inside SecurityMiddleware, the first in
+    the list, so neither it nor CSP, X-Frame-Options or Permissions-Policy saw
+    that answer. This comes before all of them and adds whatever is missing,
+    with the same values; an answer that already has a header keeps its own.
+    """
+    security = SecurityMiddleware(get_response)
+
+    def middleware(request):
+        response = get_response(request)
+        if "Content-Security-Policy" not in response and not getattr(
+            response, "_csp_exempt", False
+        ):
+            response["Content-Security-Policy"] = build_policy()
+        if not getattr(response, "xframe_options_exempt", False):
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return security.process_response(request, response)
+
+    return middleware
 
 
 def permissions_policy(get_response):

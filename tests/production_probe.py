@@ -55,6 +55,8 @@ if __name__ == "__main__":
         client = Client()
         report = {url: answer(client, url) for url in ADDRESSES}
         report.update({name: answer(client, reverse(view)) for name, view in ADMIN.items()})
+        bad_host = client.get("/pages/cns/", secure=True, HTTP_HOST="evil.example")
+        report["bad host"] = {"status": bad_host.status_code, "headers": dict(bad_host.items())}
         report["http:/"] = {"status": client.get("/", HTTP_HOST=HOST).status_code}
         editor = get_user_model().objects.create_user("editor", is_staff=True, is_superuser=True)
         client.force_login(editor)

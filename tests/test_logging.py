@@ -71,3 +71,12 @@ def test_no_answer_reaches_the_configured_logs(client, captured_logs):
     assert "Odd address: /guide/result/" in output
     for word in ["where=", "brain", "risk-group=", "low"]:
         assert word not in output, output
+
+
+@pytest.mark.django_db
+def test_a_bad_host_header_is_one_line_in_the_log_not_a_traceback(client, captured_logs):
+    assert client.get("/pages/cns/", HTTP_HOST="evil.example").status_code == 400
+    output = captured_logs.getvalue()
+    assert "Invalid HTTP_HOST header: 'evil.example'." in output
+    assert "Traceback" not in output
+    assert all(line.count("HTTP_HOST") == 1 for line in output.splitlines() if line), output

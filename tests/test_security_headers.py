@@ -26,6 +26,7 @@ KINDS = {
     "guide result": ("/guide/result/?where=brain", 200),
     "guide 400": ("/guide/result/?where=underground", 400),
     "404": ("/pages/no-such-page/", 404),
+    "bad Host header": ("bad host", 400),
     "admin login": ("admin login", 200),
     "admin redirect": ("admin", 302),
     "admin signed in": ("signed in: admin", 200),
