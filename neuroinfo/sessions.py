@@ -18,10 +18,17 @@ database, for those requests only.
 
 Sessions made before keys carried the HMAC count as a visitor's: editors
 sign in again once after the change.
+
+A full or read-only disk is reported as such: Django turns any database error
+while saving a session into "the session was deleted meanwhile"
+(UpdateError), answered 400 "Something went wrong with that address". When
+the database cannot write, the truth is "unavailable for a while": the calm
+503 (neuroinfo/availability.py).
 """
 
-from django.contrib.sessions.backends.base import VALID_KEY_CHARS
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS, UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.db import InterfaceError, OperationalError
 from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
 
 RANDOM_LENGTH = 24
@@ -60,3 +67,12 @@ class SessionStore(DatabaseSessionStore):
             key = random_part + _tag(random_part)
             if not self.exists(key):
                 return key
+
+    def save(self, must_create=False):
+        try:
+            return super().save(must_create)
+        except UpdateError as error:
+            cause = error.__context__
+            if isinstance(cause, OperationalError | InterfaceError):
+                raise cause from None
+            raise

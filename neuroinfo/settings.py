@@ -357,12 +357,15 @@ MIDDLEWARE += ["neuroinfo.signing_in.SignInBudget"]  # process_view after CSRF's
 TRUST_PROXY_HEADERS = env_bool("TRUST_PROXY_HEADERS")
 AXES_CLIENT_IP_CALLABLE = "neuroinfo.signing_in.client_ip"
 
+# The site's own start-up check: what it must be able to write (neuroinfo/writable.py).
+INSTALLED_APPS += ["neuroinfo"]
 # Staff sessions end after a working day without a request, and when the
 # browser closes. Public pages still set no cookie: an empty session is
 # never saved, whatever SESSION_SAVE_EVERY_REQUEST says.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 # In the database, under keys that carry an HMAC: the page cache tells staff
-# from a made-up session cookie without a query (neuroinfo/sessions.py).
+# from a made-up session cookie without a query; a full or read-only disk
+# while saving one is the calm 503, not a 400 (neuroinfo/sessions.py).
 SESSION_ENGINE = "neuroinfo.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
