@@ -328,3 +328,66 @@ def test_the_budget_holds_across_processes_and_when_the_cache_is_down(
     assert not signing_in.may_hash_a_password()
     one_hash_a_second[0] += 1
     assert signing_in.may_hash_a_password()
+
+
+# --- lifting a lockout ---------------------------------------------------------------
+
+
+@pytest.fixture
+def locked_out_by_made_up_names(client, editor):
+    """An editor's address, locked out by someone on the same network trying
+    made-up names: the editor has no failure of their own."""
+    for name in ["admin", "root", "test", "office", "info"]:
+        fail(client, 1, username=name)
+    assert sign_in(client, "nurse", PASSWORD).status_code == 429
+
+
+def test_forgetting_the_editors_own_failures_leaves_the_address_locked(
+    client, locked_out_by_made_up_names
+):
+    from django.core.management import call_command
+
+    call_command("axes_reset_username", "nurse", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert sign_in(client, "nurse", PASSWORD).status_code == 429
+
+
+def test_axes_reset_ip_lifts_it(client, locked_out_by_made_up_names):
+    from django.core.management import call_command
+
+    call_command("axes_reset_ip", "192.0.2.1", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert sign_in(client, "nurse", PASSWORD).status_code == 302
+
+
+def test_a_superuser_sees_the_lockout_and_lifts_it_in_the_admin(
+    client, locked_out_by_made_up_names, django_user_model
+):
+    from django.test import Client
+
+    boss = django_user_model.objects.create_user("boss", is_staff=True, is_superuser=True)
+    admin = Client()
+    admin.force_login(boss)
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    page = admin.get(changelist)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "address locked out for every name" in html.lower()
+    assert "office" in html
+    assert html.count('alt="True"') == 5  # each row: its address is locked out
+    one_row = AccessAttempt.objects.get(username="office")
+    response = admin.post(
+        changelist, {"action": "lift_lockout", "_selected_action": [one_row.pk]}, follow=True
+    )
+    assert "Lifted the lockout of 1 address" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert sign_in(client, "nurse", PASSWORD).status_code == 302
+
+
+def test_only_superusers_see_lockouts(client, locked_out_by_made_up_names, django_user_model):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    staff = django_user_model.objects.create_user("staff", is_staff=True)
+    staff.user_permissions.set(Permission.objects.filter(content_type__app_label="axes"))
+    other = Client()
+    other.force_login(staff)
+    assert other.get(reverse("admin:axes_accessattempt_changelist")).status_code == 403
