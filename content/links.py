@@ -13,16 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from content.glossary import LINK_PREFIX
-from content.rendering import RESERVED_IDS
+from content.rendering import template_ids
 
 _HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
 _PAGE_PATH = re.compile(r"^/pages/([\w-]+)/?(?:#(.*))?$")
 _SAME_PAGE = re.compile(r"^#(.+)$")
 _ID = re.compile(r'\bid="([^"]+)"')
 
-# Ids the page template itself gives every page (its contents and sources
-# headings): a link to them works although no heading in the body has them.
-PAGE_TEMPLATE_IDS = RESERVED_IDS
+# Ids the public templates give pages (the contents and sources headings…):
+# a link to them works although no heading in the body has them.
+PAGE_TEMPLATE_IDS = frozenset(template_ids(public_only=True))
 
 
 @dataclass(frozen=True)

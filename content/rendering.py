@@ -3,6 +3,7 @@ live preview and the tests all call."""
 
 import re
 from html import unescape
+from pathlib import Path
 
 import markdown
 import nh3
@@ -25,13 +26,28 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# Ids the site's templates use; a heading in the body must not take one.
-RESERVED_IDS = {
-    "main-content", "contents-heading", "sources-heading", "start-heading",
-    "pages-heading", "result-heading", "error-summary-title", "worried-now-heading",
-    "who-heading", "contact-heading", "words-heading", "search-help-heading",
-    "results-pages-heading", "results-words-heading",
-}  # fmt: skip
+# Ids the site's templates use; a heading in the body must not take one. Read
+# from the templates themselves (every literal id="…" in our own template
+# folders), so a template that gains an id reserves it at once.
+_TEMPLATE_ID = re.compile(r"""\bid\s*=\s*(["'])([^"'{}%\s]+)\1""")
+_TEMPLATE_FOLDERS = [
+    Path(__file__).resolve().parent.parent / "templates",
+    Path(__file__).resolve().parent / "templates",
+]
+
+
+def template_ids(public_only=False):
+    """Every literal id in the site's templates (not the admin's, if public_only)."""
+    found = set()
+    for folder in _TEMPLATE_FOLDERS:
+        for path in folder.rglob("*.html"):
+            if public_only and {"admin", "simple_history"} & set(path.relative_to(folder).parts):
+                continue
+            found.update(match[1] for match in _TEMPLATE_ID.findall(path.read_text()))
+    return found
+
+
+RESERVED_IDS = frozenset(template_ids())
 
 
 # Bounds on the work one render may take (issue 11). For each "[" python-markdown

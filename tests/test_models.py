@@ -66,3 +66,79 @@ def test_a_body_over_the_limit_is_refused_by_the_model():
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "body" in error.value.message_dict
+
+
+# Ids the templates use that a heading once could take (they saved).
+ONCE_ALLOWED = [
+    "feedback-heading", "feedback-yes", "related-heading", "site-search-q", "search-q",
+    "answers-heading", "checklist-heading",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("taken", ONCE_ALLOWED)
+def test_ids_the_pages_own_template_uses_are_refused(taken):
+    page = make_page(body="Words.")
+    page.body = f"## Here {{#{taken}}}\n\nWords."
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert f"The heading id {taken} is used by the site itself" in str(error.value)
+
+
+def ids_in_our_templates():
+    """Read the templates separately from content.rendering, as a check on it."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = {}
+    for folder in [root / "templates", root / "content" / "templates"]:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                for value in re.findall(r"""\bid=["']([^"']*)["']""", path.read_text()):
+                    if "{" not in value:
+                        found[value] = path.relative_to(root)
+    return found
+
+
+def test_every_id_a_template_uses_is_reserved():
+    """Fails when a template gains an id that a heading in a page could still take."""
+    found = ids_in_our_templates()
+    assert set(ONCE_ALLOWED) < set(found)
+    page = make_page(body="Words.")
+    for taken, template in found.items():
+        page.body = f"## Here {{#{taken}}}\n\nWords."
+        with pytest.raises(ValidationError, match="used by the site itself"):
+            page.full_clean()
+            pytest.fail(f"{taken} (from {template}) saved")
+
+
+def test_two_headings_with_one_id_are_refused_with_a_clear_message():
+    page = make_page(body="Words.")
+    page.body = "## A {#dup}\n\nWords.\n\n### B {#dup}\n\nMore."
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    [message] = error.value.message_dict["body"]
+    assert message.startswith("Two headings have the id dup:")
+
+
+def test_headings_with_the_same_words_get_ids_of_their_own_and_save():
+    page = make_page(body="Words.")
+    page.body = "## Side effects\n\nOne.\n\n## Side effects\n\nTwo."
+    page.full_clean()
+
+
+def test_the_editor_sees_the_duplicate_id_next_to_the_text(staff_client, page):
+    from html import unescape
+
+    from tests.factories import admin_url, page_form_data
+
+    body = "## A {#dup}\n\nWords.\n\n## B {#dup}"
+    response = staff_client.post(
+        admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, body=body)
+    )
+    assert response.status_code == 200
+    assert "Two headings have the id dup" in unescape(response.content.decode())
+    assert response.context["adminform"].form.errors["body"] == [
+        "Two headings have the id dup: links to it would find only the first. "
+        "Give each heading its own {#id}."
+    ]

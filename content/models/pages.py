@@ -205,14 +205,23 @@ class Page(ReviewedText):
             errors["body"] = str(error)
             html = ""
         # Every heading level: `### X {#main-content}` would duplicate the page's own id.
-        ids = set(heading_ids(html))
+        ids = heading_ids(html)
         # "word-…" ids belong to the words explained at the foot of the page.
-        taken = (RESERVED_IDS & ids) | {id_ for id_ in ids if id_.startswith(LINK_PREFIX)}
+        taken = {id_ for id_ in ids if id_ in RESERVED_IDS or id_.startswith(LINK_PREFIX)}
+        twice = {id_ for id_ in ids if ids.count(id_) > 1}
+        problems = [errors["body"]] if "body" in errors else []
         if taken:
-            errors["body"] = (
+            problems.append(
                 f"The heading id {', '.join(sorted(taken))} is used by the site itself: "
                 "choose another {#id}."
             )
+        if twice:
+            problems.append(
+                f"Two headings have the id {', '.join(sorted(twice))}: links to it would "
+                "find only the first. Give each heading its own {#id}."
+            )
+        if problems:
+            errors["body"] = problems
         if errors:
             raise ValidationError(errors)
 
