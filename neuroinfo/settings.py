@@ -346,11 +346,18 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # deleted at every failure and sign-in.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HANDLER = "neuroinfo.signing_in.LeanDatabaseHandler"
-# At most this many password hashes a second for the whole site (shared
-# through the cache; per server when the cache is local or down). Beyond it a
-# sign-in answers 429 "busy" without hashing or counting a failure, so a flood
-# from many addresses holds at most one worker's share, not all of them.
-SIGN_IN_HASHES_PER_SECOND = float(os.environ.get("SIGN_IN_HASHES_PER_SECOND") or 1)
+# Password checks (one costly hash each) may take at most this share of one
+# worker's time: one at a time per server, and after a check that took t
+# seconds none for t x (1 / share - 1), site-wide through the cache (per server
+# when it is local or down). Beyond it a sign-in answers 429 "busy" without
+# hashing or counting a failure, so a flood from many addresses cannot slow
+# the site (neuroinfo/signing_in.py).
+try:
+    SIGN_IN_HASH_SHARE = float(os.environ.get("SIGN_IN_HASH_SHARE") or 0.25)
+except ValueError:
+    SIGN_IN_HASH_SHARE = 0.0
+if not 0 < SIGN_IN_HASH_SHARE <= 1:
+    raise ImproperlyConfigured("SIGN_IN_HASH_SHARE must be a number above 0 and at most 1.")
 MIDDLEWARE += ["neuroinfo.signing_in.SignInBudget"]  # process_view after CSRF's
 # Behind a trusted proxy every request comes from the proxy's address:
 # read the client's address from the header that proxy sets.

@@ -1,5 +1,6 @@
 """Helpers for signing in to the admin (see the settings' "Signing in" block)."""
 
+import contextlib
 import fcntl
 import hashlib
 import logging
@@ -54,10 +55,10 @@ class LeanDatabaseHandler(AxesDatabaseHandler):
     Each row holds a user name, address, user agent (axes cuts it to 255
     characters), the count and the time; never the request's data. Together
     with AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False (no write once
-    locked out) and the sign-in budget below (no write beyond it), an address
-    writes at most AXES_FAILURE_LIMIT rows an hour, and the whole site at most
-    SIGN_IN_HASHES_PER_SECOND a second; every failure and sign-in deletes rows
-    older than the cool-off.
+    locked out) and the hashing share below (no failure counted beyond it), an
+    address writes at most AXES_FAILURE_LIMIT rows an hour, and the site at
+    most one row per password check it allows; every failure and sign-in
+    deletes rows older than the cool-off.
     """
 
     def __init__(self, *args, **kwargs):
@@ -67,23 +68,32 @@ class LeanDatabaseHandler(AxesDatabaseHandler):
         )
 
 
-# --- A site-wide budget of password hashes ----------------------------------------
+# --- A bounded share of the workers for password hashes -----------------------------
 #
-# Checking a password costs one PBKDF2 hash (0.3-0.8 s of a worker), even for
-# a user name that does not exist. The lockout bounds the tries per address;
-# this bounds them per site, whoever sends them: at most one hash in each
-# 1 / SIGN_IN_HASHES_PER_SECOND seconds. Beyond that the login answers 429
-# without hashing and without recording a failure (a flood cannot lock a real
-# editor out this way). Locked-out tries never count: axes refuses them
-# without hashing.
+# Checking a password costs one PBKDF2 hash (0.3-0.8 s of a worker on a quiet
+# machine, several times that on a busy one), even for a user name that does
+# not exist. The lockout bounds the tries per address; two bounds here hold
+# whoever sends them:
+# - one hash at a time on each server (a lock its workers share);
+# - after a try that took t seconds, none for t x (1 / SIGN_IN_HASH_SHARE - 1)
+#   seconds, on this server and, through the shared cache, on every server.
+# So hashing takes at most SIGN_IN_HASH_SHARE of one worker's time, however
+# slow a hash gets on a loaded machine; this also bounds the failures axes
+# writes. Beyond either bound the login answers 429 "busy" at once: no hash,
+# no database read, no failure recorded (a flood cannot lock a real editor
+# out). A try that may hash reads the lockout first: a locked-out one gets
+# axes' lockout page without the login view, and no pause.
 
 
 def _now():
     return time.time()
 
 
-def _slot():
-    return int(_now() * settings.SIGN_IN_HASHES_PER_SECOND)
+def _pause_after(took):
+    return took * (1 / settings.SIGN_IN_HASH_SHARE - 1)
+
+
+OPEN_AFTER_KEY = "sign-in:open-after"
 
 
 def _shared_cache():
@@ -91,65 +101,130 @@ def _shared_cache():
     return None if isinstance(cache, LocMemCache) else cache
 
 
-_process_lock = threading.Lock()
-_process_last_slot = [None]
-
-
-def _claim_in_process(slot):
-    with _process_lock:
-        if _process_last_slot[0] == slot:
-            return False
-        _process_last_slot[0] = slot
+def _site_is_open():
+    cache = _shared_cache()
+    if cache is None:
         return True
+    try:
+        open_after = cache.get(OPEN_AFTER_KEY)
+    except Exception:  # the cache is down: this server's own bound still holds
+        log.warning("Sign-in budget: the shared cache did not answer; counting per server.")
+        return True
+    return open_after is None or _now() >= open_after
 
 
 def _host_file():
     # One file per site on this machine, shared by all its worker processes.
     name = hashlib.sha256(str(settings.BASE_DIR).encode() + settings.SECRET_KEY.encode())
-    return os.path.join(tempfile.gettempdir(), f"neuroinfo-sign-in-{name.hexdigest()[:16]}")
+    return os.path.join(tempfile.gettempdir(), f"neuroinfo-sign-in-gate-{name.hexdigest()[:16]}")
 
 
-def _claim_on_this_host(slot):
-    """Claim the slot for the worker processes of this server (a locked file).
-    If the file cannot be used, each process keeps its own budget."""
+class _FileState:
+    """When this server may hash again, kept in the locked file."""
+
+    def __init__(self, fd):
+        self.fd = fd
+
+    def get(self):
+        try:
+            open_after = float(os.pread(self.fd, 32, 0).decode("ascii") or 0)
+        except (OSError, ValueError):
+            return 0.0
+        # No pause is longer than a worker's time-out times 100: anything later
+        # is not ours (a clock set back, a stray file), so it is ignored.
+        return open_after if open_after - _now() < 3_000 else 0.0
+
+    def set(self, value):
+        with contextlib.suppress(OSError):
+            os.ftruncate(self.fd, 0)
+            os.pwrite(self.fd, repr(value).encode("ascii"), 0)
+
+
+class _ProcessState:
+    """The same, for one process, when the file cannot be used."""
+
+    lock = threading.Lock()
+    open_after = 0.0
+
+    def get(self):
+        return _ProcessState.open_after
+
+    def set(self, value):
+        _ProcessState.open_after = value
+
+
+@contextlib.contextmanager
+def _host_lock():
+    """Yield this server's state while no other worker holds it; None at once
+    if one does. The operating system frees the lock if a worker dies."""
     try:
         fd = os.open(_host_file(), os.O_RDWR | os.O_CREAT, 0o600)
     except OSError:
-        return _claim_in_process(slot)
+        fd = None
+    if fd is None:
+        if not _ProcessState.lock.acquire(blocking=False):
+            yield None
+            return
+        try:
+            yield _ProcessState()
+        finally:
+            _ProcessState.lock.release()
+        return
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        last = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-        if last == str(slot):
-            return False
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(slot).encode(), 0)
-        return True
-    except OSError:
-        return _claim_in_process(slot)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            held = False
+        else:
+            held = True
+        yield _FileState(fd) if held else None
     finally:
         os.close(fd)  # also releases the lock
 
 
-def may_hash_a_password():
-    """True at most once per slot across the site (the shared cache), or across
-    this server's workers when the cache is local or does not answer."""
-    slot = _slot()
-    cache = _shared_cache()
-    if cache is not None:
-        try:
-            return cache.add(f"sign-in-hash:{slot}", 1, timeout=10)
-        except Exception:  # the cache is down: fall back to this server's budget
-            log.warning("Sign-in budget: the shared cache did not answer; counting per server.")
-    return _claim_on_this_host(slot)
+class _Gate:
+    def __init__(self, state):
+        self.state = state
+
+    def pause(self, seconds):
+        """No hash on this server, nor (through the cache) any, for `seconds`."""
+        if seconds <= 0:
+            return
+        open_after = _now() + seconds
+        self.state.set(open_after)
+        cache = _shared_cache()
+        if cache is not None:
+            try:
+                cache.set(OPEN_AFTER_KEY, open_after, timeout=int(seconds) + 1)
+            except Exception:
+                log.warning("Sign-in budget: the shared cache did not answer; counting per server.")
+
+
+@contextlib.contextmanager
+def hash_gate():
+    """Yield a gate while this worker may check a password (holding this
+    server's lock until the block ends), or None at once if it may not."""
+    with _host_lock() as state:
+        if state is None or _now() < state.get() or not _site_is_open():
+            yield None
+        else:
+            yield _Gate(state)
+
+
+def _busy(request):
+    response = TemplateResponse(request, "admin/sign_in_busy.html", status=429)
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class SignInBudget:
-    """Answer a sign-in POST with 429, unhashed, when the site's budget is spent.
+    """Answer a sign-in POST with 429, unhashed, while another of this server's
+    workers is hashing or the site's share for hashing is spent.
 
     Runs as a view is chosen, after CSRF's check (a post without a valid token
-    spends nothing) and before the login view: so a refused try neither hashes
-    nor writes. A locked-out try spends nothing: it gets axes' lockout page
-    here, without the login view.
+    spends nothing) and runs the login view itself, holding the lock while it
+    hashes.
     """
 
     def __init__(self, get_response):
@@ -161,15 +236,17 @@ class SignInBudget:
     def process_view(self, request, view, args, kwargs):
         if request.method != "POST" or request.path_info != reverse("admin:login"):
             return None
-        username = request.POST.get("username")
-        credentials = {"username": username} if username is not None else None
-        if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request, credentials):
-            # axes would refuse it too, but only after the login view, its
-            # form and two more rounds of queries: answer at once instead.
-            return get_lockout_response(request, None, credentials)
-        if may_hash_a_password():
-            return None
-        response = TemplateResponse(request, "admin/sign_in_busy.html", status=429)
-        response["Retry-After"] = "5"
-        response["Cache-Control"] = "no-store"
-        return response
+        with hash_gate() as gate:
+            if gate is None:
+                return _busy(request)
+            username = request.POST.get("username")
+            credentials = {"username": username} if username is not None else None
+            if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request, credentials):
+                # axes would refuse it too, but only after the login view, its
+                # form and two more rounds of queries: answer at once instead.
+                return get_lockout_response(request, None, credentials)
+            started = _now()
+            try:
+                return view(request, *args, **kwargs)
+            finally:
+                gate.pause(_pause_after(_now() - started))
