@@ -71,3 +71,23 @@ def test_the_slug_fills_itself_from_the_title_under_the_csp(page, site, editor):
     page.locator("#id_title").press_sequentially("When it comes back in the bones")
     expect(page.locator("#id_slug")).to_have_value("when-it-comes-back-in-the-bones")
     assert csp == []
+
+
+def test_the_history_and_review_screens_keep_to_the_csp(page, site, editor):
+    from content import review
+    from content.models import Guide, SiteText, Term
+
+    csp = watch_csp(page)
+    log_in(page, site)
+    for item in [
+        Page.objects.get(slug="cns"),
+        SiteText.current(),
+        Term.objects.first(),
+        Guide.current(),
+    ]:
+        kind = review.kind_of(item)
+        for url in (kind.history_url(item), kind.review_url(item), kind.admin_url(item)):
+            page.goto(site + url)
+            expect(page.locator("#content-main")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+    assert csp == []
