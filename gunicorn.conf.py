@@ -1,6 +1,6 @@
 """gunicorn settings for production: `gunicorn -c gunicorn.conf.py`.
 
-Made for the set-up the README requires: gunicorn on 127.0.0.1 behind a
+Made for the set-up docs/deployment.md requires: gunicorn on 127.0.0.1 behind a
 buffering proxy (the nginx example), which reads each slow client's request in
 full before passing it on and takes the response off gunicorn's hands at once.
 gunicorn's sync workers then only ever talk to a fast local proxy.
@@ -50,6 +50,6 @@ errorlog = "-"
 # alone), not the Referer, not the response size or time (they differ between
 # answer sets). The logger class also logs every guide path as /guide/ and
 # strips query strings from the error log (malformed requests are logged there
-# whole). Keep the proxy's log the same way: see the README.
+# whole). Keep the proxy's log the same way: see docs/deployment.md.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s "%(a)s"'
 logger_class = "neuroinfo.gunicorn_logging.PrivateLogger"

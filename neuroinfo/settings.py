@@ -2,7 +2,7 @@
 
 They fail closed: DEBUG is off unless set, a SECRET_KEY is required when it is
 off, and HTTPS-only behaviour is on unless turned off. Every variable is listed
-in `.env.example` and explained in the README.
+in `.env.example` and explained in docs/settings.md.
 """
 
 import os
