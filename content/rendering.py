@@ -50,8 +50,9 @@ def template_ids(public_only=False):
 RESERVED_IDS = frozenset(template_ids())
 
 
-# Bounds on the work one render may take (issue 11). For each "[" python-markdown
-# looks for its link's end through the rest of the paragraph, so its time grows
+# Bounds on the work one render may take, so no text can stall a worker. For
+# each "[" python-markdown looks for its link's end through the rest of the
+# paragraph, so its time grows
 # with (number of "[") x (length of the paragraph): 10 KB of "[" took 11 s. It
 # also recurses once per level of nesting (lists 400 deep: RecursionError).
 # Real pages are far inside these: the starting pages are under 4,000

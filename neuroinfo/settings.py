@@ -59,7 +59,7 @@ MIDDLEWARE = [
     # Security headers on answers made before the rest ran (a bad Host header).
     "neuroinfo.middleware.headers_on_early_answers",
     "django.middleware.security.SecurityMiddleware",
-    # Issue 11: shared links come back with ?fbclid=… and utm_…: redirect
+    # Shared links come back with ?fbclid=… and utm_…: redirect
     # without them, before anything else reads the query string.
     "neuroinfo.tracking.drop_tracking_parameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Issue 11: any response to a signed-in user is private to them.
+    # Any response to a signed-in user is private to them.
     "neuroinfo.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -88,7 +88,7 @@ MIDDLEWARE = [
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 ROOT_URLCONF = "neuroinfo.urls"
-# Issue 11: after signing in with a `next` the admin refuses, go to the
+# After signing in with a `next` the admin refuses, go to the
 # admin's front page, not Django's default /accounts/profile/ (a 404).
 LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 WSGI_APPLICATION = "neuroinfo.wsgi.application"
@@ -116,7 +116,7 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
-# --- Hardening (issue 11): SQLite under several writers, and a lost file ----
+# --- SQLite under several writers, and a lost file ---------------------------
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Our subclass opens an existing file without creating it (a lost file is
     # an error that says so, never an empty site); see neuroinfo/sqlite.
@@ -129,7 +129,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # Write-ahead logging: readers never wait for a writer.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-# --- end of issue 11's database block -----------------------------------------
+# --- (end of the SQLite block) ------------------------------------------------
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer fails a request in seconds (a calm
     # 503), instead of holding a worker for the operating system's long timeout.
@@ -313,7 +313,7 @@ LOGGING = {
     },
 }
 
-# --- Signing in to the admin (issue 8) ------------------------------------
+# --- Signing in to the admin -----------------------------------------------
 # The admin's address: ADMIN_PATH=editors/ serves it at /editors/. Nothing
 # else names /admin/; templates and tests use {% url 'admin:index' %}.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip().strip("/") + "/"

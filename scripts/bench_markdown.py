@@ -2,7 +2,7 @@
 
 Each input runs in its own process with a time limit, so a slow one cannot
 hang the script. Prints seconds, or the error the renderer raised, for each.
-Not a test: figures, for docs/security.md and the review of issue 11.
+Not a test: figures, for docs/security.md.
 """
 
 import multiprocessing

@@ -1,4 +1,4 @@
-"""Two editors at once, and a lost database file (issue 11).
+"""Two editors at once, and a lost database file.
 
 The SQLite scenarios run in a child process with a SQLite file of their own,
 so they run in both CI passes. The PostgreSQL race runs in this process and

@@ -1,4 +1,4 @@
-"""Content a parent can trust (issue 7): every sentence in our own words, each
+"""Content a parent can trust: every sentence in our own words, each
 statement under a heading that matches what the sources say, brain and spinal
 cord never out of reach, a path for cancer growing during treatment.
 

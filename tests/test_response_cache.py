@@ -53,7 +53,7 @@ def test_a_public_page_is_served_from_the_cache_the_second_time(client, url):
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_public_pages_set_no_cookie_and_vary_only_by_encoding(client, url):
     # The guide's addresses hold a child's answers: kept by the server and the
-    # parent's own browser, never by a shared cache (issue 11).
+    # parent's own browser, never by a shared cache.
     expected = (
         "private, max-age=300"
         if url.startswith("/guide/")

@@ -292,7 +292,7 @@ def test_an_edit_through_one_server_is_seen_through_another_sharing_redis(
     title = f"Clinical trials, edited through one server ({time.time():.0f})"
     saved = editor.submit(change_url, "page_form", title=title)
     assert saved.status == 302, saved.text
-    # The change waits for sign-off (issue 8a): the superuser signs it off, giving
+    # The change waits for sign-off: the superuser signs it off, giving
     # the reason a superuser must when signing off their own change.
     review_url = change_url.replace("/change/", "/review/")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', editor.get(review_url).text)

@@ -30,7 +30,7 @@ NEW = {page["slug"]: page for page in starting_pages()}
 
 
 def set_back_to_the_original_content(monkeypatch):
-    """The database as it was before issue 7: original pages, sources and guide."""
+    """The database as it was before the rewrite: original pages, sources and guide."""
     for data in ORIGINAL["pages"]:
         page = Page.objects.get(slug=data["slug"])
         page.title, page.summary, page.body = data["title"], data["summary"], data["body"]

@@ -1,5 +1,5 @@
 """Bring the starting pages, their sources and the starting guide up to date with
-the rewritten files (issue 7: every sentence in our own words, honest sources, a
+the rewritten files (every sentence in our own words, honest sources, a
 path for cancer growing during treatment), and create the site-wide texts.
 
 Only what no editor has changed is updated. The texts as migrations 0002 and 0004
@@ -229,7 +229,7 @@ def forwards(apps, schema_editor):
         report=lines.append,
     )
     if lines:
-        print("\n  Starting content (issue 7):\n    " + "\n    ".join(lines))
+        print("\n  Starting content, rewritten in our own words:\n    " + "\n    ".join(lines))
     load_starting_site_text(apps.get_model("content", "SiteText"))
 
 

@@ -19,7 +19,7 @@ def fill_headings(apps, schema_editor):
         page.save(update_fields=["headings"])
 
 
-# The list index on Page (status, order, title) that issue 9 added here is
+# The list index on Page (status, order, title) that the scaling work added here is
 # 0020's `page_status_order`: one index serves both the lists and previous/next.
 class Migration(migrations.Migration):
     dependencies = [

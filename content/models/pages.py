@@ -72,7 +72,7 @@ class Page(ReviewedText):
     )
     body = MarkdownxField(
         # Far above any real page (the longest starting page is under 4,000
-        # characters); it bounds the work of rendering one (issue 11).
+        # characters); it bounds the work of rendering one.
         max_length=MAX_BODY_CHARS,
         validators=[MaxLengthValidator(MAX_BODY_CHARS)],
         help_text=(

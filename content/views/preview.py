@@ -6,7 +6,7 @@ answer into the preview box, so the grade updates as the editor types, with
 no script of ours. Routed in neuroinfo/urls.py for staff only.
 
 markdownx's own view answers 500 to a POST without `content`, and to any text
-the renderer refuses (issue 11): this one answers 400 to the first and shows
+the renderer refuses (it bounds its own work): this one answers 400 to the first and shows
 the second calmly where the preview would be.
 """
 

@@ -98,7 +98,7 @@ def test_a_linked_word_leads_to_its_meaning_on_the_same_page_without_javascript(
 def test_axe_finds_nothing_at_aaa_in_the_words_on_a_page(page, site):
     page.goto(f"{site}/pages/clinical-trials/")
     expect(page.locator("#words-heading")).to_be_visible()
-    # Only the new section: the rest of the page is issue 10b's AAA work.
+    # Only the new section: the whole page's AAA check is in test_accessibility.py.
     results = axe.run(page, context={"include": [[".words"]]}, options=AAA_AND_BEST_PRACTICE)
     assert results.violations_count == 0, results.generate_report()
 
