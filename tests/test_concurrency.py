@@ -3,13 +3,13 @@ and the text typed into it is kept."""
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 import pytest
 
 from content import review
 from content.models import Page
 from tests.factories import decide, page_form_data
+from tests.servers import FormReader
 
 pytestmark = pytest.mark.django_db
 
@@ -81,52 +81,11 @@ def test_a_form_without_a_token_is_refused(editor_client, page):
     assert "your changes were not saved" in unescape(response.content.decode())
 
 
-class FormFields(HTMLParser):
-    """What a browser would send back from an admin change form: every field's value."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields, self._textarea, self._select, self._in_form = {}, None, None, False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and a.get("id", "").endswith("_form") and a.get("id") != "logout-form":
-            self._in_form = True
-        if not self._in_form:
-            return
-        name = a.get("name")
-        if tag == "input" and name and a.get("type") not in {"submit", "button", "file"}:
-            if a.get("type") in {"checkbox", "radio"}:
-                if "checked" in a:
-                    self.fields.setdefault(name, []).append(a.get("value", "on"))
-            else:
-                self.fields[name] = a.get("value", "")
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields[name] = ""
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields[self._select] = a.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._in_form = False
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea] += data
-
-
 def resubmit(response):
     """The refused form's fields as a browser would post them again."""
-    parser = FormFields()
-    parser.feed(response.content.decode())
-    return {k: v for k, v in parser.fields.items() if "__prefix__" not in k}
+    reader = FormReader("page_form")
+    reader.feed(response.content.decode())
+    return {k: v for k, v in reader.fields.items() if "__prefix__" not in k}
 
 
 def test_after_a_refused_save_the_sources_stay_and_saving_again_works(

@@ -73,15 +73,19 @@ postgresql_only = pytest.mark.skipif(
 )
 
 
-@postgresql_only
-@pytest.mark.django_db(transaction=True)
-def test_the_guide_check_and_save_are_one_step_on_postgresql(django_user_model, monkeypatch):
+def starting_content_and_an_editor(django_user_model):
     if not Page.objects.exists():  # an earlier transactional test emptied the tables
         load_starting_pages(Page, Source)
         load_starting_guide(Question, Answer, Page)
-    user = django_user_model.objects.create_user(
+    return django_user_model.objects.create_user(
         "editor", password="a-long-test-password", is_staff=True, is_superuser=True
     )
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_the_guide_check_and_save_are_one_step_on_postgresql(django_user_model, monkeypatch):
+    user = starting_content_and_an_editor(django_user_model)
     concurrency.slow_integrity_check(monkeypatch.setattr)
     for statuses, problems in concurrency.guide_race(user):
         # Before the lock, both saves passed the check and the guide broke.
@@ -94,12 +98,7 @@ def test_the_guide_check_and_save_are_one_step_on_postgresql(django_user_model, 
 def test_deleting_a_page_while_an_answer_is_pointed_at_it_is_one_step_on_postgresql(
     django_user_model, monkeypatch
 ):
-    if not Page.objects.exists():  # an earlier transactional test emptied the tables
-        load_starting_pages(Page, Source)
-        load_starting_guide(Question, Answer, Page)
-    user = django_user_model.objects.create_user(
-        "editor", password="a-long-test-password", is_staff=True, is_superuser=True
-    )
+    user = starting_content_and_an_editor(django_user_model)
     concurrency.slow_integrity_check(monkeypatch.setattr)
     for (point, delete), still_there, problems in concurrency.delete_race(user):
         # Without the lock, the delete's check saw no answer yet, and one
@@ -117,12 +116,7 @@ def test_deleting_a_page_while_an_answer_is_pointed_at_it_is_one_step_on_postgre
 def test_two_editors_saving_one_page_at_once_on_postgresql_one_is_refused(
     django_user_model, monkeypatch
 ):
-    if not Page.objects.exists():  # an earlier transactional test emptied the tables
-        load_starting_pages(Page, Source)
-        load_starting_guide(Question, Answer, Page)
-    user = django_user_model.objects.create_user(
-        "editor", password="a-long-test-password", is_staff=True, is_superuser=True
-    )
+    user = starting_content_and_an_editor(django_user_model)
     concurrency.slow_edit_token(monkeypatch.setattr)
     for statuses, bodies, waiting in concurrency.same_page_saves(user):
         # Compared before the lock, both were told "saved" and one text was lost.
