@@ -290,15 +290,20 @@ def test_an_edit_through_one_server_is_seen_through_another_sharing_redis(
         r'href="(/admin/content/page/\d+/change/)[^"]*">Clinical trials for', listing
     ).group(1)
     title = f"Clinical trials, edited through one server ({time.time():.0f})"
-    saved = editor.submit(change_url, "page_form", title=title)
+    saved = editor.submit(
+        change_url, "page_form", title=title, _submit_for_sign_off="Save and submit for sign-off"
+    )
     assert saved.status == 302, saved.text
     # The change waits for sign-off: the superuser signs it off, giving
-    # the reason a superuser must when signing off their own change.
+    # the reason a superuser must when signing off their own change, and
+    # naming the version the review screen showed.
     review_url = change_url.replace("/change/", "/review/")
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', editor.get(review_url).text)
+    screen = editor.get(review_url).text
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', screen)
     signed = editor.request(
         review_url,
         data={
+            "seen": re.search(r'name="seen" value="([^"]+)"', screen).group(1),
             "csrfmiddlewaretoken": csrf.group(1),
             "comment": "",
             "review_due": "",
