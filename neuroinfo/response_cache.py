@@ -1,6 +1,19 @@
 """A cache of finished public pages, correct at every moment.
 
-Opt a view in with one line:
+The contract, in two parts:
+
+`PublicPageCacheMiddleware` (required: in settings.MIDDLEWARE just after
+WhiteNoise, before every middleware that only adds headers) is the cache. For
+a GET or HEAD of a marked view by a visitor who is not signed in, it looks the
+page up and answers a hit at once, with the headers the rest of the stack
+added when it was stored (CSP, X-Frame-Options, Permissions-Policy); on a
+miss it lets the request through, and stores the finished response if it is
+the same for every visitor (no cookie set, no session read, no CSRF token, no
+`private` or `no-store` from the view). It answers conditional GETs (304) and
+sends the body brotli- or gzip-compressed as the browser accepts. The system
+check neuroinfo.E001 fails when a view is marked and the middleware is missing.
+
+`@public_page` marks a view and says how its address is kept:
 
     @public_page                 # the address's path is the whole key
     @public_page(query=True)     # path + sorted query string (see below)
@@ -11,58 +24,41 @@ Opt a view in with one line:
                                  # takes free text in its query (search), or
                                  # is Django's own (the sitemap's ?p=)
 
-For a visitor who is not signed in, the finished response is kept in the
-shared cache (`settings.PUBLIC_PAGE_CACHE`, Redis when several servers run)
-under a key made of the current content version, today's date (pages say when
-they are due for review), the path and, with `query=True`, the query string
-with its parameters sorted; when SITE_URL is
-not set, also the scheme and host the request came to, since canonical links
-and the sitemap are built from them (one form per host: see `_origin`). Nothing
-about the visitor (cookies, headers, address) is part of the key or the
-entry, and a response that depends on the visitor (it sets a cookie, reads
-the session, uses a CSRF token) is never stored.
+The view itself then answers only GET and HEAD (anything else gets a 405 with
+`Allow: GET, HEAD`, never a page), sees a visitor as anonymous without
+reading the session, and gives signed-in staff (a session key this site
+issued: neuroinfo/sessions.py; a made-up session cookie is a visitor's) a
+fresh page marked `Cache-Control: private, no-cache`.
+
+Keys: the content version, today's date (pages say when they are due for
+review), the release, the path and, with `query=True`, the query string with
+its parameters sorted; without SITE_URL, also the scheme and host, in one
+form per host (`_origin`). Nothing about the visitor (cookies, headers,
+address) is part of the key or the entry.
 
 `query=True` is for views that answer 200 only to a bounded set of query
 strings, one form of each, and refuse anything else (404 or 400, never
-stored): the guide accepts only answers it knows, once each, so its keys are
-a small, fixed set; the page list accepts `?page=2`, not `02` or `２`. A view
-that takes free text (a search box) must not use it.
+stored): the guide accepts only answers it knows, once each; the page list
+accepts `?page=2`, not `02` or `２`. A view that takes free text (a search
+box) must not use it.
 
 Bounds: nothing a visitor sends can add entries without end. Each address
-has one cached form (above; and without SITE_URL, one form of each host:
-`_origin`); every entry expires after PUBLIC_PAGE_CACHE_TIMEOUT (ten
-minutes), so the entries an edit leaves behind under the old version are gone
-soon after; the local-memory cache keeps at most MAX_ENTRIES; and Redis is
-run with a memory limit that evicts the least recently used keys
-(`scripts/redis.sh`: 256 MB, allkeys-lru; docs/performance.md).
+has one cached form; every entry expires after PUBLIC_PAGE_CACHE_TIMEOUT
+(ten minutes); the local-memory cache keeps at most MAX_ENTRIES; Redis runs
+with a memory limit that evicts the least recently used keys
+(`scripts/redis.sh`; docs/performance.md).
 
-Each entry holds the body plain, gzipped and brotli-compressed, compressed
-once when it is stored; a response picks the one the browser accepts, with
-a strong ETag per encoding, so a conditional GET gets a 304 with no body.
-Public responses say `Cache-Control: public, max-age=…, stale-while-
-revalidate=…` and vary only by Accept-Encoding, never by cookie.
+Correctness: the content version (`settings.CONTENT_VERSION`, a database row
+every save to the `content` app changes in the same transaction) is part of
+every key, so an edit makes every older entry unreachable at once. Each
+process reads it at most once every CONTENT_VERSION_MAX_AGE seconds (1).
+When the database cannot be reached, the last version read (or the one
+mirrored in the shared cache) is used, so cached pages are still served; a
+cache that is down counts as a miss.
 
-Correctness: the content version (a token read by `settings.CONTENT_VERSION`,
-a function; here a database row that every save to the `content` app
-changes in the same transaction) is part of every key, so an edit makes
-every older entry unreachable at once. Each process reads it at most once
-every `CONTENT_VERSION_MAX_AGE` seconds (1), so a change reaches every
-worker and server within that time. When the database cannot be reached,
-the last version read (or the one mirrored in the shared cache) is used, so
-cached pages are still served.
-
-Requests that carry a session key this site issued (signed-in editors, see
-neuroinfo/sessions.py) bypass the cache entirely and are marked
-`Cache-Control: private, no-cache`; a made-up session cookie does not. Methods
-other than GET and HEAD get a 405 with `Allow: GET, HEAD`, never a page.
-
-`PublicPageCacheMiddleware` (optional, in settings.MIDDLEWARE just after
-WhiteNoise) answers cache hits before any other middleware runs, with the
-headers the rest of the stack added when the page was stored (CSP,
-X-Frame-Options, Permissions-Policy): that is what makes a cached page nearly
-as cheap as a static file. Misses go on to the view, whose decorator renders;
-the middleware stores the finished response. Without the middleware the
-decorator alone still works (and stores).
+Public responses say `Cache-Control: public, max-age=…,
+stale-while-revalidate=…` (private ones `private, max-age=…`), carry a
+strong ETag per encoding, and vary only by Accept-Encoding, never by cookie.
 """
 
 import gzip
@@ -75,11 +71,12 @@ from urllib.parse import urlencode
 import brotli
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core import checks
 from django.core.cache import caches
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.http.request import split_domain_port
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, URLResolver, get_resolver, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
@@ -222,9 +219,9 @@ def make_entry(response, private=False):
         # ETag alone, so browsers keep getting 304s for it.
         "etag": hashlib.sha256(body).hexdigest()[:24],
         "bodies": bodies,
-        # The view's own headers (X-Robots-Tag…), and then those the middleware
-        # inside the cache adds (CSP, X-Frame-Options…), filled in by
-        # PublicPageCacheMiddleware so a hit need not run it again.
+        # The view's own headers (X-Robots-Tag…) and those the middleware
+        # inside the cache added (CSP, X-Frame-Options…): a hit need not run
+        # that middleware again.
         "headers": _kept_headers(response),
         "cache_control": _cache_control(private),
     }
@@ -251,11 +248,11 @@ def _cache_control(private):
     )
 
 
-def is_storable(request, response, entry=None):
+def is_storable(request, response):
     """Only a response that is the same for every visitor may be shared.
 
-    `entry`: the one this response was built from; its own Cache-Control
-    (private for the guide) is not a view's refusal to be stored.
+    A view refuses with `Cache-Control: private` or `no-store` (staff's
+    previews, the questions to print, search results).
     """
     if response.status_code not in CACHEABLE_STATUSES or response.streaming:
         return False
@@ -264,9 +261,9 @@ def is_storable(request, response, entry=None):
     session = getattr(request, "session", None)
     if session is not None and session.accessed:
         return False
+    if "cookie" in response.get("Vary", "").lower():
+        return False
     cache_control = response.get("Cache-Control", "")
-    if entry is not None and cache_control == entry.get("cache_control"):
-        return True
     return "private" not in cache_control and "no-store" not in cache_control
 
 
@@ -361,15 +358,19 @@ def _holds_free_text(request, options):
 
 
 def public_page(view=None, *, query=False, private=False, unless_query=False):
-    """Serve `view` from the cache of finished pages (see the module's docstring)."""
+    """Mark `view` as a page PublicPageCacheMiddleware keeps (see the module's docstring).
+
+    The options are read by the middleware. The view itself only answers
+    GET and HEAD, and sees visitors as anonymous without reading the session
+    (which would add "Vary: Cookie"); signed-in staff get it fresh and private.
+    """
 
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 # These pages only show: OPTIONS, TRACE, POST and the rest get
-                # a 405 without rendering (OPTIONS and TRACE used to get the
-                # whole page, rendered every time).
+                # a 405 without rendering.
                 response = HttpResponseNotAllowed(["GET", "HEAD"])
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
@@ -377,38 +378,13 @@ def public_page(view=None, *, query=False, private=False, unless_query=False):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
-            if _holds_free_text(request, wrapped.public_page):
-                return view(request, *args, **kwargs)
-            # Without a session cookie the visitor is anonymous: say so without
-            # touching the session, which would add "Vary: Cookie".
             request.user = AnonymousUser()
-            middleware_key = getattr(request, "_public_page_miss", _NOT_LOOKED)
-            if middleware_key is _NOT_LOOKED:
-                key, entry = _lookup(request, query)
-                if entry is not None:
-                    return respond(request, entry)
-            response = view(request, *args, **kwargs)
-            if getattr(response, "is_rendered", True) is False:
-                response.render()  # a TemplateResponse (Django's sitemap view)
-            if not is_storable(request, response):
-                if private:
-                    patch_cache_control(response, private=True, max_age=_private_max_age())
-                return response
-            entry = make_entry(response, private)
-            if middleware_key is _NOT_LOOKED and key is not None:
-                _store(key, entry)
-            response = respond(request, entry)
-            # The middleware stores it, with the headers added on the way out.
-            response._public_page_entry = entry
-            return response
+            return view(request, *args, **kwargs)
 
         wrapped.public_page = {"query": query, "private": private, "unless_query": unless_query}
         return wrapped
 
     return decorate(view) if view is not None else decorate
-
-
-_NOT_LOOKED = object()
 
 
 def _private_max_age():
@@ -435,7 +411,7 @@ def _options_for(urlconf, path_info):
 
 
 class PublicPageCacheMiddleware:
-    """Answer cache hits for `public_page` views early, before the rest of the stack.
+    """The page cache itself: looks up, stores and answers `public_page` views.
 
     Put it before every middleware that only adds headers (CSP and the like):
     a miss stores the finished response with those headers, so a hit returns
@@ -454,12 +430,41 @@ class PublicPageCacheMiddleware:
         key, entry = _lookup(request, options["query"])
         if entry is not None:
             return respond(request, entry)
-        request._public_page_miss = key
         response = self.get_response(request)
-        entry = getattr(response, "_public_page_entry", None)
-        if entry is not None and key is not None and is_storable(request, response, entry):
-            vary = response.get("Vary", "").lower()
-            if "cookie" not in vary:
-                entry["headers"] = _kept_headers(response)
-                _store(key, entry)
-        return response
+        if not is_storable(request, response):
+            if options["private"]:
+                patch_cache_control(response, private=True, max_age=_private_max_age())
+            return response
+        entry = make_entry(response, options["private"])
+        if key is not None:
+            _store(key, entry)
+        return respond(request, entry)
+
+
+MIDDLEWARE_PATH = f"{__name__}.PublicPageCacheMiddleware"
+
+
+@checks.register(checks.Tags.caches)
+def public_pages_have_their_middleware(app_configs=None, **kwargs):
+    """`public_page` only marks a view: without the middleware nothing is cached."""
+    if MIDDLEWARE_PATH in settings.MIDDLEWARE:
+        return []
+    marked = sorted(set(_marked_views(get_resolver().url_patterns)))
+    if not marked:
+        return []
+    return [
+        checks.Error(
+            f"{MIDDLEWARE_PATH} is not in settings.MIDDLEWARE, so no page is cached: "
+            f"views marked @public_page: {', '.join(marked)}.",
+            hint="Add it to MIDDLEWARE just after WhiteNoise (see neuroinfo/settings.py).",
+            id="neuroinfo.E001",
+        )
+    ]
+
+
+def _marked_views(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _marked_views(pattern.url_patterns)
+        elif hasattr(pattern.callback, "public_page"):
+            yield f"{pattern.callback.__module__}.{pattern.callback.__qualname__}"

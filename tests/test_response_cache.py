@@ -6,6 +6,7 @@ from html import unescape
 
 import brotli
 import pytest
+from django.core.checks import ERROR, run_checks
 from django.db import OperationalError
 from django.db.models.signals import post_save
 from django.dispatch.dispatcher import _make_id
@@ -18,6 +19,8 @@ from neuroinfo import availability, response_cache
 from tests.factories import publish_guide
 
 pytestmark = pytest.mark.django_db
+
+MIDDLEWARE = "neuroinfo.response_cache.PublicPageCacheMiddleware"
 
 PUBLIC_URLS = [
     "/",
@@ -241,6 +244,17 @@ def test_a_query_string_the_guide_does_not_know_is_refused_and_never_stored(clie
         assert queries > 0  # rendered again: nothing was stored
 
 
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("/guide/result/?where=spread&name=Sam", 400), ("/guide/no-such-question/", 404)],
+)
+def test_a_guide_address_that_is_not_kept_is_still_private(client, url, status):
+    """No shared cache may keep an address that holds a child's answers, an error's either."""
+    response = client.get(url)
+    assert response.status_code == status
+    assert response["Cache-Control"] == "private, max-age=300"
+
+
 def test_pages_that_take_no_query_ignore_it(client):
     client.get("/pages/high-risk/")
     # (Tracking parameters such as utm_source are redirected away first:
@@ -334,15 +348,31 @@ def test_a_page_from_the_cache_keeps_every_security_header(client, url):
         assert second["X-Robots-Tag"] == first["X-Robots-Tag"]
 
 
-def test_the_decorator_alone_caches_without_the_middleware(client, settings):
-    settings.MIDDLEWARE = [
-        m for m in settings.MIDDLEWARE if m != "neuroinfo.response_cache.PublicPageCacheMiddleware"
-    ]
-    first, _ = queries_for(client, "/pages/high-risk/")
-    second, queries = queries_for(client, "/pages/high-risk/", **{"accept-encoding": "gzip"})
-    assert queries == 0
-    assert gzip.decompress(second.content) == first.content
-    assert second["Cache-Control"] == "public, max-age=60, stale-while-revalidate=60"
+def test_the_middleware_is_the_page_cache_and_the_decorator_only_marks_views(
+    client, settings, monkeypatch
+):
+    stored = []
+    monkeypatch.setattr(response_cache, "_store", lambda key, entry: stored.append(key))
+    client.get("/pages/high-risk/")
+    assert len(stored) == 1  # stored once, by the middleware
+    stored.clear()
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != MIDDLEWARE]
+    without = Client()  # a client loads the middleware at its first request
+    for _ in range(2):
+        response, queries = queries_for(without, "/pages/high-risk/")
+        assert response.status_code == 200
+        assert queries > 0  # rendered each time: the decorator keeps nothing
+    assert stored == []
+
+
+def test_a_marked_view_without_the_middleware_fails_the_system_check(settings):
+    assert not [e for e in run_checks() if e.id == "neuroinfo.E001"]
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != MIDDLEWARE]
+    (error,) = [e for e in run_checks() if e.id == "neuroinfo.E001"]
+    assert error.level == ERROR
+    assert MIDDLEWARE in error.msg
+    assert "content.views.pages.page_detail" in error.msg
+    assert "content.views.guide.result" in error.msg
 
 
 def test_the_step_after_an_answer_is_a_redirect_served_from_the_cache(client):
