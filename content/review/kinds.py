@@ -472,10 +472,6 @@ def kind_of(item):
     return KINDS[type(item)]
 
 
-def reviewed_models():
-    return list(KINDS)
-
-
 def latest_row_record(item):
     """The id of the newest history record of the row (0 if none)."""
     return item.history.aggregate(latest=Max("history_id"))["latest"] or 0
