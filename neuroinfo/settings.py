@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
@@ -225,7 +226,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English at today's addresses; every other language under its own prefix
+# (/fr/…). A language is added with NEUROINFO_TRANSLATIONS, its catalogue in
+# locale/ and its content: no code change (content/languages.py, docs/translating.md).
 LANGUAGE_CODE = "en-gb"
+TRANSLATIONS = env_list("NEUROINFO_TRANSLATIONS", "fr,es")
+_unknown = [code for code in TRANSLATIONS if code not in LANG_INFO]
+if _unknown:
+    raise ImproperlyConfigured(
+        f"NEUROINFO_TRANSLATIONS names {', '.join(_unknown)}, which Django does not know. "
+        "Use language codes such as fr, es or de."
+    )
+LANGUAGES = [(LANGUAGE_CODE, "English")] + [
+    (code, LANG_INFO[code]["name"]) for code in TRANSLATIONS if code != LANGUAGE_CODE
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
