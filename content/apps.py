@@ -46,6 +46,6 @@ def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):
         page_model = apps.get_model("content", "Page")
     except LookupError:  # migrated back to before the glossary existed
         return
-    from content.starting_glossary import link_all_pages
+    from content.starting.glossary import link_all_pages
 
     link_all_pages(term_model, page_model)

@@ -16,7 +16,7 @@ LIMIT_SECONDS = 20
 
 INPUTS = {
     "real page (high-risk.md)": lambda: (
-        Path(__file__).resolve().parent.parent / "content/pages/high-risk.md"
+        Path(__file__).resolve().parent.parent / "content/starting/pages/high-risk.md"
     ).read_text(),
     "10 KB of [": lambda: "[" * 10_000,
     "50 KB of [": lambda: "[" * 50_000,

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 
 from content.models import Answer, Page, Question, Source
-from content.starting_guide import load_starting_guide
-from content.starting_pages import load_starting_pages
+from content.starting.guide import load_starting_guide
+from content.starting.pages import load_starting_pages
 from tests import concurrency
 from tests.subprocesses import run
 

@@ -29,9 +29,9 @@ from content.copying import (
 )
 from content.readability import plain_text
 from content.rendering import render_markdown, sections
-from content.starting_guide import QUESTIONS
-from content.starting_pages import SOURCES, starting_pages
-from content.starting_site_text import ABOUT, WORRIED_NOW
+from content.starting.guide import QUESTIONS
+from content.starting.pages import SOURCES, starting_pages
+from content.starting.site_text import ABOUT, WORRIED_NOW
 from scripts.copy_fingerprints import OUTPUT as FINGERPRINTS
 from scripts.copy_fingerprints import REPO, build, seeds_folder, source_texts
 

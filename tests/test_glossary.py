@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from content.glossary import compile_glossary, first_use_sections, link_terms
 from content.models import Page, Term
 from content.readability import reading_grade
-from content.starting_glossary import TERMS, load_starting_glossary
+from content.starting.glossary import TERMS, load_starting_glossary
 from neuroinfo import response_cache
 from tests.factories import make_page, make_term
 

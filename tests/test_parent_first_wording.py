@@ -10,9 +10,9 @@ import pytest
 from django.apps import apps
 
 from content.models import Answer, Page, Question, Term
-from content.starting_glossary import TERMS
-from content.starting_guide import QUESTIONS
-from content.starting_pages import starting_pages
+from content.starting.glossary import TERMS
+from content.starting.guide import QUESTIONS
+from content.starting.pages import starting_pages
 
 pytestmark = pytest.mark.django_db
 

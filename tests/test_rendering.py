@@ -112,7 +112,7 @@ def test_a_deep_recursion_in_the_renderer_becomes_a_markdown_error(monkeypatch):
 
 
 def test_the_starting_pages_are_well_inside_the_bounds():
-    from content.starting_pages import PAGES_DIR
+    from content.starting.pages import PAGES_DIR
 
     for path in PAGES_DIR.glob("*.md"):
         text = path.read_text()

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import content.starting_guide
+import content.starting.guide
 from content import guide
 from content.models import Answer, Page, Question, Source
-from content.starting_guide import load_starting_guide
-from content.starting_pages import starting_pages
+from content.starting.guide import load_starting_guide
+from content.starting.pages import starting_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def set_back_to_the_original_content(monkeypatch):
             Source.objects.create(page=page, order=order, **{**source, "date": date})
     Answer.objects.all().delete()
     Question.objects.all().delete()
-    monkeypatch.setattr(content.starting_guide, "QUESTIONS", ORIGINAL["questions"])
+    monkeypatch.setattr(content.starting.guide, "QUESTIONS", ORIGINAL["questions"])
     assert load_starting_guide(Question, Answer, Page)
     monkeypatch.undo()
 

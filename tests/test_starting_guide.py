@@ -1,7 +1,7 @@
 import pytest
 
 from content.models import Answer, Page, Question
-from content.starting_guide import load_starting_guide
+from content.starting.guide import load_starting_guide
 
 pytestmark = pytest.mark.django_db
 

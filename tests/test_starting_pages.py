@@ -4,7 +4,7 @@ import pytest
 
 from content.models import Page, Source
 from content.readability import MAX_GRADE, reading_grade
-from content.starting_pages import load_starting_pages, starting_pages
+from content.starting.pages import load_starting_pages, starting_pages
 
 SLUGS = {
     "what-is-recurrence",

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from content.starting_pages import load_starting_pages
+from content.starting.pages import load_starting_pages
 
 
 def create_starting_pages(apps, schema_editor):

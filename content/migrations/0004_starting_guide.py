@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from content.starting_guide import load_starting_guide
+from content.starting.guide import load_starting_guide
 
 
 def create_starting_guide(apps, schema_editor):

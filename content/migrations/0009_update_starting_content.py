@@ -7,8 +7,8 @@ first created them are frozen here as fingerprints; a row that no longer matches
 them was changed by an editor, so it is left alone and named in the output. An
 editor's words are never overwritten.
 
-The new texts come from the starting files (content/pages/*.md,
-content/starting_guide.py). On a fresh database 0002 and 0004 already loaded
+The new texts come from the starting files (content/starting/pages/*.md,
+content/starting/guide.py). On a fresh database 0002 and 0004 already loaded
 them, so only the sources' new "read on" dates are added here.
 """
 
@@ -18,9 +18,9 @@ import json
 from django.db import migrations
 
 from content.rendering import render_markdown
-from content.starting_guide import QUESTIONS
-from content.starting_pages import create_sources, starting_pages
-from content.starting_site_text import load_starting_site_text
+from content.starting.guide import QUESTIONS
+from content.starting.pages import create_sources, starting_pages
+from content.starting.site_text import load_starting_site_text
 
 # Fingerprints of what 0002 and 0004 created (main on 2026-12-01, commit 9e2a84c).
 ORIGINAL_PAGES = {

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from content.starting_glossary import load_starting_glossary
+from content.starting.glossary import load_starting_glossary
 
 
 def create_starting_glossary(apps, schema_editor):

@@ -17,7 +17,7 @@ from django.db import migrations
 from django.utils import timezone
 
 from content.rendering import render_markdown
-from content.starting_site_text import ABOUT, WORRIED_NOW
+from content.starting.site_text import ABOUT, WORRIED_NOW
 
 OLD_WORRIED_NOW = "If your child is unwell, or you are frightened for them now, call your child's treatment centre on the 24-hour number they gave you.\n\nIn an emergency, call your local emergency number.\n"
 

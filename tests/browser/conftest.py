@@ -10,10 +10,10 @@ import shutil
 import pytest
 
 from content.models import Answer, Page, Question, SiteText, Source, Term
-from content.starting_glossary import load_starting_glossary
-from content.starting_guide import load_starting_guide
-from content.starting_pages import load_starting_pages
-from content.starting_site_text import load_starting_site_text
+from content.starting.glossary import load_starting_glossary
+from content.starting.guide import load_starting_guide
+from content.starting.pages import load_starting_pages
+from content.starting.site_text import load_starting_site_text
 from tests.factories import admin_url, publish_starting_content
 
 # live_server runs Django in a thread beside Playwright's event loop.

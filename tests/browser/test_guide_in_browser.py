@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from content.starting_guide import QUESTIONS
+from content.starting.guide import QUESTIONS
 from tests.test_guide_flow import PATHS
 
 # The label a parent clicks for each (question, answer) of the starting guide.

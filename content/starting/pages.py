@@ -1,4 +1,4 @@
-"""The site's starting content: Markdown files in content/pages/ with a short
+"""The site's starting content: Markdown files in content/starting/pages/ with a short
 header of `key: value` lines between two `---` lines.
 
 Read by the data migration that creates the pages on the first `migrate`, and
@@ -13,7 +13,7 @@ from content.rendering import render_markdown
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 # The date the starting pages were written from these sources (the first
-# commit of content/pages/): parents see it as "we read it on".
+# commit of content/starting/pages/): parents see it as "we read it on".
 READ_ON = datetime.date(2026, 11, 22)
 
 SOURCES = {

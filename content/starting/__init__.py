@@ -1,0 +1,1 @@
+"""The seed content the data migrations load."""
