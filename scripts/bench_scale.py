@@ -5,7 +5,7 @@ with 6, 1,000 and 10,000 pages, and the 10,000-page time as a ratio of the
 Runs Django in this process against a fresh SQLite file with the production
 settings; every request is a cache miss (the page cache is emptied first), so
 this is what a first visitor after an edit waits for. The pages added are the
-generated corpus the tests use (tests/factories.py: make_corpus).
+generated corpus the tests use (tests/support/factories.py: make_corpus).
 
 On PostgreSQL instead (the database for several servers):
 
@@ -63,7 +63,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from content.models import Page  # noqa: E402
 from content.views.pages import PAGES_PER_LIST_PAGE  # noqa: E402
 from neuroinfo import response_cache  # noqa: E402
-from tests.factories import make_corpus  # noqa: E402
+from tests.support.factories import make_corpus  # noqa: E402
 
 SIZES = [6, 1_000, 10_000]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))

@@ -6,9 +6,9 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 
 from neuroinfo import response_cache
-from tests.factories import make_page, make_user
-from tests.smtp import SmtpServer, free_port, smtp_settings
-from tests.subprocesses import migrated_database
+from tests.support.factories import make_page, make_user
+from tests.support.smtp import SmtpServer, free_port, smtp_settings
+from tests.support.subprocesses import migrated_database
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # `SLOW_PAGES=0.7 pytest tests/browser` delays every response by 0.7 s, to show
-# the browser tests wait for what they assert (tests/slow.py).
+# the browser tests wait for what they assert (tests/support/slow.py).
 if os.environ.get("SLOW_PAGES"):
-    MIDDLEWARE = ["tests.slow.slow_pages", *MIDDLEWARE]  # noqa: F405
+    MIDDLEWARE = ["tests.support.slow.slow_pages", *MIDDLEWARE]  # noqa: F405

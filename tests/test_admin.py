@@ -6,7 +6,7 @@ import pytest
 
 from content import review
 from content.models import Page
-from tests.factories import admin_url, make_page, page_form_data
+from tests.support.factories import admin_url, make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,8 @@ from content.models import Feedback
 from content.models.versioning import _watched
 from neuroinfo import response_cache
 from neuroinfo.sessions import was_issued_here
-from tests.factories import PASSWORD, make_page, make_user
-from tests.servers import BASE_DIR, free_port
+from tests.support.factories import PASSWORD, make_page, make_user
+from tests.support.servers import BASE_DIR, free_port
 
 pytestmark = pytest.mark.django_db
 

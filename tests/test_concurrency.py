@@ -8,8 +8,8 @@ import pytest
 
 from content import review
 from content.models import Page
-from tests.factories import decide, page_form_data
-from tests.servers import FormReader
+from tests.support.factories import decide, page_form_data
+from tests.support.servers import FormReader
 
 pytestmark = pytest.mark.django_db
 

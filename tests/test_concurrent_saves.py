@@ -15,8 +15,8 @@ from django.db import connection
 from content.models import Answer, Page, Question, Source
 from content.starting.guide import load_starting_guide
 from content.starting.pages import load_starting_pages
-from tests import concurrency
-from tests.subprocesses import run
+from tests.support import concurrency
+from tests.support.subprocesses import run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def database(migrated, tmp_path):
 
 
 def run_scenario(name, database):
-    return json.loads(run(["tests/sqlite_scenarios.py", name], database))
+    return json.loads(run(["tests/support/sqlite_scenarios.py", name], database))
 
 
 def test_migrate_creates_the_sqlite_file_on_first_run_in_wal_mode(migrated):

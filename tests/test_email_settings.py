@@ -4,7 +4,7 @@ email block, docs/settings.md)."""
 import subprocess
 import sys
 
-from tests.subprocesses import ROOT, environment
+from tests.support.subprocesses import ROOT, environment
 
 
 def email_settings(tmp_path, **env):

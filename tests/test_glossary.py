@@ -12,7 +12,7 @@ from content.models import Page, Term
 from content.readability import reading_grade
 from content.starting.glossary import TERMS, load_starting_glossary
 from neuroinfo import response_cache
-from tests.factories import make_page, make_term
+from tests.support.factories import make_page, make_term
 
 GLOSSARY = compile_glossary(
     [

@@ -9,7 +9,7 @@ from django.core.management.base import SystemCheckError
 from content import review
 from content.checks import guide_never_strands_a_parent
 from content.models import Answer, Guide, Page, Question
-from tests.factories import admin_url, page_form_data, second_reviewer
+from tests.support.factories import admin_url, page_form_data, second_reviewer
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from content.models import Answer, Page, Question
-from tests.factories import admin_url
+from tests.support.factories import admin_url
 from tests.test_guide_admin import post_question, question_post_data
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +138,7 @@ def test_each_answer_shows_its_position_first(staff_client):
 
 
 def test_a_page_change_the_guide_refuses_is_shown_at_the_top_and_beside_the_field(staff_client):
-    from tests.factories import page_form_data
+    from tests.support.factories import page_form_data
 
     page = Page.objects.get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))

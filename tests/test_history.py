@@ -7,7 +7,7 @@ import pytest
 
 from content import review
 from content.models import Answer, Page, Question, ReviewDecision, Source
-from tests.factories import decide, page_form_data
+from tests.support.factories import decide, page_form_data
 from tests.test_guide_admin import question_post_data
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.core import checks
 
 from content.models import SiteText
-from tests.subprocesses import ROOT, environment
+from tests.support.subprocesses import ROOT, environment
 
 pytestmark = pytest.mark.django_db
 

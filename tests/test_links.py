@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from content import links, review
 from content.models import Answer, Page, PageRedirect
-from tests.factories import make_page, page_form_data, second_reviewer
+from tests.support.factories import make_page, page_form_data, second_reviewer
 
 pytestmark = pytest.mark.django_db
 

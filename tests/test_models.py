@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from content.models import Page
-from tests.factories import make_page
+from tests.support.factories import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,7 @@ def test_headings_with_the_same_words_get_ids_of_their_own_and_save():
 def test_the_editor_sees_the_duplicate_id_next_to_the_text(staff_client, page):
     from html import unescape
 
-    from tests.factories import admin_url, page_form_data
+    from tests.support.factories import admin_url, page_form_data
 
     body = "## A {#dup}\n\nWords.\n\n## B {#dup}"
     response = staff_client.post(

@@ -4,7 +4,7 @@ import pytest
 
 from content import navigation
 from content.models import Page
-from tests.factories import make_page
+from tests.support.factories import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_a_page_costs_the_same_queries_with_six_pages_or_two_hundred(client):
 
 
 def test_editors_choose_related_pages_in_the_admin(staff_client, only_our_pages):
-    from tests.factories import page_form_data
+    from tests.support.factories import page_form_data
 
     other = make_page(slug="other", title="Other")
     page = make_page()

@@ -1,5 +1,5 @@
 """Emails about sign-off (content/review/notify.py), sent through a real SMTP server
-that the test starts (tests/smtp.py), and `manage.py review_digest`."""
+that the test starts (tests/support/smtp.py), and `manage.py review_digest`."""
 
 import datetime
 import io
@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 from content import review
 from content.review import notify
-from tests.factories import make_page, make_user
+from tests.support.factories import make_page, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
 from content.admin.presence import others_editing, record_opening
-from tests.factories import make_page, page_form_data
+from tests.support.factories import make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from content.models import Page
 from content.questions import questions_section
-from tests.factories import make_checked_page, make_page
+from tests.support.factories import make_checked_page, make_page
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from content.models import Answer, ContentVersion, Guide, Page, Question, Source
 from content.models.versioning import _watched, content_changed
 from neuroinfo import availability, response_cache
-from tests.factories import publish_guide
+from tests.support.factories import publish_guide
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from content.models import Change, Page, SiteText, Term
 from content.review.diff import diff_lines, diff_texts, diff_words
 from content.review.kinds import PageKind
 from content.review.text import normalise
-from tests.factories import make_page, make_term, make_user
+from tests.support.factories import make_page, make_term, make_user
 
 pytestmark = pytest.mark.django_db
 

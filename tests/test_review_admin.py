@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from content import review
 from content.models import Change, Page, Question, ReviewDecision
-from tests.factories import decide, make_page, page_form_data
+from tests.support.factories import decide, make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from content import review
 from content.models import Page
-from tests.factories import make_page, page_form_data
+from tests.support.factories import make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from content.views.pages import HOME_PAGE_COUNT, PAGES_PER_LIST_PAGE
 from neuroinfo import response_cache
-from tests.factories import make_corpus, make_page, page_form_data
+from tests.support.factories import make_corpus, make_page, page_form_data
 
 pytestmark = pytest.mark.django_db
 

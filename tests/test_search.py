@@ -11,7 +11,7 @@ from content import search
 from content.models import Page
 from content.search import ranking
 from content.search import sqlite_index as search_index
-from tests.factories import make_page
+from tests.support.factories import make_page
 
 
 def result_urls(client, q):

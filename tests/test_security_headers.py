@@ -10,7 +10,7 @@ import secrets
 
 import pytest
 
-from tests.subprocesses import run
+from tests.support.subprocesses import run
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "neuroinfo.settings",
@@ -39,7 +39,7 @@ def probe(migrated, tmp_path_factory):
 
     database = tmp_path_factory.mktemp("production") / "db.sqlite3"
     shutil.copyfile(migrated, database)
-    report = json.loads(run(["tests/production_probe.py"], database, **PRODUCTION))
+    report = json.loads(run(["tests/support/production_probe.py"], database, **PRODUCTION))
     assert report.pop("settings") == "neuroinfo.settings"
     return report
 

@@ -15,7 +15,7 @@ from html import unescape
 import dj_database_url
 import pytest
 
-from tests.servers import (
+from tests.support.servers import (
     BASE_DIR,
     Browser,
     TcpProxy,

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from content.models import Page
-from tests.factories import make_checked_page, make_page
+from tests.support.factories import make_checked_page, make_page
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 
 from content import review
 from content.models import SiteText
-from tests.factories import decide, make_page, make_user, page_form_data
+from tests.support.factories import decide, make_page, make_user, page_form_data
 
 pytestmark = pytest.mark.django_db
 

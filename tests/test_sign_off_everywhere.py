@@ -10,7 +10,7 @@ import pytest
 from content import review
 from content.models import Answer, Guide, Page, Question, SiteText, Term
 from content.review.text import normalise
-from tests.factories import decide, make_term, page_form_data
+from tests.support.factories import decide, make_term, page_form_data
 from tests.test_guide_admin import question_post_data
 
 pytestmark = pytest.mark.django_db

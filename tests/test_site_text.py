@@ -8,7 +8,7 @@ import pytest
 
 from content import review
 from content.models import Page, SiteText
-from tests.factories import second_reviewer
+from tests.support.factories import second_reviewer
 from tests.test_guide_flow import PATHS
 
 pytestmark = pytest.mark.django_db

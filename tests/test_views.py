@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from tests.factories import admin_url
+from tests.support.factories import admin_url
 
 pytestmark = pytest.mark.django_db
 

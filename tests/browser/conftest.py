@@ -14,7 +14,7 @@ from content.starting.glossary import load_starting_glossary
 from content.starting.guide import load_starting_guide
 from content.starting.pages import load_starting_pages
 from content.starting.site_text import load_starting_site_text
-from tests.factories import admin_url, publish_starting_content
+from tests.support.factories import admin_url, publish_starting_content
 
 # live_server runs Django in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

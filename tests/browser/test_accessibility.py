@@ -16,7 +16,7 @@ from content.feedback import RATE_LIMIT
 from content.models import Feedback, Page, Question
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
-from tests.factories import admin_url
+from tests.support.factories import admin_url
 
 WCAG_AA = {
     "runOnly": {

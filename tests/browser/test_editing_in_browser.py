@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from content.models import Page, Question
 from tests.browser.conftest import log_in
 from tests.browser.test_privacy_and_policy import watch_csp
-from tests.factories import admin_url
+from tests.support.factories import admin_url
 
 HARD = (
     "Neuroblastoma recurrence necessitates individualised multimodal therapeutic "

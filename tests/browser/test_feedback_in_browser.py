@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from content.models import Feedback, Page
 from tests.browser.conftest import log_in
-from tests.factories import admin_url
+from tests.support.factories import admin_url
 
 COMMENT = (
     "The part about the scans was clear, but I could not find what the letters "

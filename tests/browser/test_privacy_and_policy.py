@@ -8,7 +8,7 @@ from content.models import Page
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
 from tests.browser.test_guide_in_browser import complete_the_guide
-from tests.factories import admin_url
+from tests.support.factories import admin_url
 
 
 def watch_csp(page):

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from content.models import Page
 from tests.browser.conftest import log_in
-from tests.factories import make_user
+from tests.support.factories import make_user
 
 NEW = "Doctors call this part of the body the CNS, said 'see-en-ess'."
 

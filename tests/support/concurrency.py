@@ -1,7 +1,7 @@
 """Two editors saving at the same moment, each on their own thread and database connection.
 
 Used by tests/test_concurrent_saves.py, in this process (PostgreSQL) and through
-tests/sqlite_scenarios.py in a child process with a SQLite file of its own.
+tests/support/sqlite_scenarios.py in a child process with a SQLite file of its own.
 """
 
 import threading
@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from content import guide, review
 from content.models import Answer, Page, Question
-from tests.factories import make_page, page_form_data
+from tests.support.factories import make_page, page_form_data
 from tests.test_guide_admin import question_post_data
 
 

@@ -1,7 +1,7 @@
 """Request a few addresses under the production settings module itself, in a child process.
 
     DJANGO_SETTINGS_MODULE=neuroinfo.settings SECRET_KEY=… ALLOWED_HOSTS=… \
-    DATABASE_URL=sqlite:////tmp/x.sqlite3 python tests/production_probe.py
+    DATABASE_URL=sqlite:////tmp/x.sqlite3 python tests/support/production_probe.py
 
 Prints JSON: {address or name: {"status": …, "headers": {…}}}. Only the static files
 storage is swapped (hashed names need `collectstatic`); every header setting is
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import django  # noqa: E402
 

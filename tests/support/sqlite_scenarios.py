@@ -1,6 +1,6 @@
 """Scenarios that need a SQLite file of their own, run in a child process.
 
-    DATABASE_URL=sqlite:////tmp/x.sqlite3 python tests/sqlite_scenarios.py NAME
+    DATABASE_URL=sqlite:////tmp/x.sqlite3 python tests/support/sqlite_scenarios.py NAME
 
 Prints one line of JSON. tests/test_concurrent_saves.py runs them, so they run in
 both CI passes (the PostgreSQL pass too).
@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
@@ -32,7 +32,7 @@ def migrated_with_an_editor():
 
 
 def concurrent_saves():
-    from tests.concurrency import two_page_saves
+    from tests.support.concurrency import two_page_saves
 
     user = migrated_with_an_editor()
     outcomes = two_page_saves(user)
@@ -40,7 +40,7 @@ def concurrent_saves():
 
 
 def guide_race():
-    from tests import concurrency
+    from tests.support import concurrency
 
     user = migrated_with_an_editor()
     concurrency.slow_integrity_check(setattr)
