@@ -410,9 +410,12 @@ def load_questionnaire(working=False):
     pages the site has.
     """
     if not working:
+        from content import languages
         from content.models import Guide
 
-        questions = Guide.objects.filter(pk=1).values_list("questions", flat=True).first()
+        # The structure is the English guide's (a translation holds only words).
+        english = Guide.objects.filter(language=languages.default()).order_by("pk")
+        questions = english.values_list("questions", flat=True).first()
         return questionnaire_from_data(questions or [])
     from content.models import Answer as AnswerModel
     from content.models import Question as QuestionModel
@@ -461,8 +464,11 @@ def questionnaire_from_data(questions):
 
 def load_pages(**filters):
     """{slug: PageInfo} of the pages matching `filters` (one query, no page text)."""
+    from content import languages
     from content.models import Page
 
+    # The guide's structure leads to English pages (slugs are per language).
+    filters.setdefault("language", languages.default())
     return {p.slug: page_info(p) for p in Page.objects.filter(**filters).only(*PAGE_INFO_FIELDS)}
 
 

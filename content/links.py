@@ -82,7 +82,8 @@ def linking_pages(page):
     old = set(PageRedirect.objects.filter(page=page).values_list("old_slug", flat=True))
     addresses = old | {page.slug}
     found = []
-    rows = Page.objects.published().exclude(pk=page.pk).values_list("pk", "title", "slug", "links")
+    rows = Page.objects.published(page.language).exclude(pk=page.pk)
+    rows = rows.values_list("pk", "title", "slug", "links")
     for pk, title, slug, stored in rows:
         targets = {Link.parse(s).slug for s in stored or []} & addresses
         if targets:

@@ -28,7 +28,8 @@ def related_pages(page):
 
     Only published pages, never the page itself. Two queries either way.
     """
-    published = Page.objects.published().exclude(pk=page.pk).only("slug", "title", "summary")
+    published = Page.objects.published(page.language).exclude(pk=page.pk)
+    published = published.only("slug", "title", "summary")
     if page.pk is None:
         return []
     # The chosen ids first, from the link table's own index: asked in one query,
@@ -47,13 +48,18 @@ def related_pages(page):
         if chosen:
             return chosen
     slugs = page.linked_slugs  # stored when the page was saved
-    by_slug = {p.slug: p for p in published.filter(slug__in=slugs).order_by()}
+    # Found by (language, slug), published ones kept here: asked for published
+    # ones, SQLite walks every published page in the (language, status, …) index.
+    linked = Page.objects.in_language(page.language).filter(slug__in=slugs).exclude(pk=page.pk)
+    linked = linked.only("slug", "title", "summary", "status").order_by()
+    by_slug = {p.slug: p for p in linked if p.is_published}
     return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
 def neighbours(page):
     """(previous, next) published pages in the site's order (order, title, pk)."""
-    published = Page.objects.published().exclude(pk=page.pk).only("slug", "title", "order")
+    published = Page.objects.published(page.language).exclude(pk=page.pk)
+    published = published.only("slug", "title", "order")
     after = Q(order__gt=page.order) | Q(order=page.order, title__gt=page.title)
     after |= Q(order=page.order, title=page.title, pk__gt=page.pk)
     before = Q(order__lt=page.order) | Q(order=page.order, title__lt=page.title)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from content import guide, review
+from content import guide, languages, review
 from content.admin.review import ReviewAdminMixin, ReviewedForm
 from content.locks import lock_guide
 from content.models import Answer, Guide, Page, Question
@@ -72,7 +72,8 @@ def section_choices():
     by page: a select that works without JavaScript. One query, of the headings
     stored on save: no page's text."""
     choices = [("", "None: open the page at the top")]
-    for page in Page.objects.only("slug", "title", "headings"):
+    # The guide leads to English pages; each language's guide follows them.
+    for page in Page.objects.in_language(languages.default()).only("slug", "title", "headings"):
         options = [(f"{page.slug}#{id_}", f"{page.title} — {text}") for id_, text in page.sections]
         if options:
             choices.append((page.title, options))
@@ -133,7 +134,10 @@ class AnswerForm(forms.ModelForm):
         section_page = getattr(self, "section_page", "")  # unset when the choice was invalid
         if page and cleaned.get("section") and section_page and section_page != page.slug:
             other = (
-                Page.objects.filter(slug=self.section_page).values_list("title", flat=True).first()
+                Page.objects.in_language(languages.default())
+                .filter(slug=self.section_page)
+                .values_list("title", flat=True)
+                .first()
             )
             self.add_error(
                 "section",
@@ -248,7 +252,8 @@ class AnswerInline(MedicalReviewersOnly, admin.StackedInline):
         if db_field.name == "page":
             # Titles for the choices, and what the guide's checks read of the
             # chosen page: never every page's text.
-            kwargs["queryset"] = Page.objects.only("pk", *guide.PAGE_INFO_FIELDS)
+            english = Page.objects.in_language(languages.default())
+            kwargs["queryset"] = english.only("pk", *guide.PAGE_INFO_FIELDS)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     formfield_overrides = SHORT_TEXTAREA

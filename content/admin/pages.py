@@ -83,7 +83,8 @@ class PageForm(ReviewedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "related" in self.fields and self.instance.pk:
-            self.fields["related"].queryset = Page.objects.exclude(pk=self.instance.pk)
+            same_language = Page.objects.in_language(self.instance.language)
+            self.fields["related"].queryset = same_language.exclude(pk=self.instance.pk)
 
     def clean_status(self):
         status = self.cleaned_data["status"]

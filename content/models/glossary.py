@@ -4,11 +4,14 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import translation
 from simple_history.models import HistoricalRecords
 
+from content import languages
 from content.glossary import compile_glossary, link_terms, normalise, split_names
 from content.models.pages import Page
 from content.models.review import ReviewedText
+from content.models.translations import Translatable
 from content.rendering import render_markdown
 
 NCI_DICTIONARY = "NCI Dictionary of Cancer Terms"
@@ -16,19 +19,24 @@ NCI_DICTIONARY_URL = "https://www.cancer.gov/publications/dictionaries/cancer-te
 
 
 class TermQuerySet(models.QuerySet):
-    def published(self):
-        """Terms parents may see: a new term waits for sign-off like a page."""
-        return self.filter(published=True)
+    def in_language(self, language=None):
+        """Rows in `language` (None: the language of this request)."""
+        return self.filter(language=language or languages.current())
 
-    def glossary(self):
-        """Every published term's names, compiled for linking: one query, however many."""
-        rows = self.published().order_by().values_list("pk", "slug", "term", "other_names")
+    def published(self, language=None):
+        """Terms parents may see: a new term waits for sign-off like a page."""
+        return self.filter(published=True).in_language(language)
+
+    def glossary(self, language=None):
+        """Every published term's names in `language` (None: this request's),
+        compiled for linking: one query, however many."""
+        rows = self.published(language).order_by().values_list("pk", "slug", "term", "other_names")
         return compile_glossary(
             (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
         )
 
 
-class Term(ReviewedText):
+class Term(Translatable, ReviewedText):
     """A medical word explained in plain language, for the glossary and the pages.
 
     Pages link the first use of each term (once a page, never the page's own
@@ -41,12 +49,10 @@ class Term(ReviewedText):
 
     term = models.CharField(
         max_length=80,
-        unique=True,
         help_text="The word as parents meet it on the pages, e.g. 'bone marrow'.",
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text="Its address in the glossary: /glossary/#this-slug. Fills itself from the term.",
     )
     definition = models.TextField(
@@ -85,12 +91,28 @@ class Term(ReviewedText):
 
     class Meta:
         ordering = ["term"]
+        # A translated word keeps its English word's slug (its glossary address).
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="term_per_language"),
+            models.UniqueConstraint(fields=["language", "slug"], name="term_slug_per_language"),
+        ]
 
     def __str__(self):
         return self.term
 
+    def save(self, *args, **kwargs):
+        # A translated word keeps its English word's glossary address.
+        if self.is_translation:
+            self.slug = Term.objects.filter(pk=self.translation_of_id).values("slug")[0]["slug"]
+        super().save(*args, **kwargs)
+        if not self.is_translation and self.pk:
+            for other in self.translations.exclude(slug=self.slug):
+                other.save()
+
     def get_absolute_url(self):
-        return reverse("content:glossary") + f"#{self.slug}"
+        # As Page.get_absolute_url: no query when `language` was not loaded.
+        with translation.override(self.__dict__.get("language") or languages.current()):
+            return reverse("content:glossary") + f"#{self.slug}"
 
     @property
     def names(self):
@@ -107,9 +129,12 @@ class Term(ReviewedText):
         return first if first.isalpha() else "0-9"
 
     def clean(self):
-        # A name shared by two terms would link to whichever came first.
+        # A name shared by two terms of one language would link to whichever came first.
+        others = Term.objects.in_language(self.language).exclude(pk=self.pk)
+        if not self.is_translation and self.slug and others.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": "Another glossary word has this address."})
         mine = {normalise(name) for name in self.names}
-        for other in Term.objects.exclude(pk=self.pk):
+        for other in others:
             shared = mine & {normalise(name) for name in other.names}
             if shared:
                 raise ValidationError(
@@ -121,13 +146,17 @@ class Term(ReviewedText):
 
 
 def relink_pages(pages):
-    """Link glossary terms in these pages again, with one query for the terms.
+    """Link glossary terms in these pages again, with one query for the terms of
+    each language.
 
     Writes body_html with update(), not save(): the page's own text did not
     change, so it needs no new version in its history.
     """
-    glossary = Term.objects.glossary()
+    glossaries = {}
     for page in pages:
+        if page.language not in glossaries:
+            glossaries[page.language] = Term.objects.glossary(page.language)
+        glossary = glossaries[page.language]
         html, used = link_terms(render_markdown(page.body), glossary, subject=page.title)
         Page.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)
@@ -138,7 +167,8 @@ def pages_using(term, page_ids=()):
     mentions = Q(pk__in=list(page_ids))
     for name in term.names:
         mentions |= Q(body__icontains=name)
-    return Page.objects.filter(mentions).only("pk", "title", "body")
+    pages = Page.objects.filter(mentions, language=term.language)
+    return pages.only("pk", "title", "body", "language")
 
 
 @receiver(post_save, sender=Term, dispatch_uid="relink_pages_after_term_save")
@@ -155,4 +185,5 @@ def remember_pages(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Term, dispatch_uid="relink_pages_after_term_delete")
 def relink_after_delete(sender, instance, **kwargs):
-    relink_pages(Page.objects.filter(pk__in=getattr(instance, "_linked_page_ids", [])))
+    linked = Page.objects.filter(pk__in=getattr(instance, "_linked_page_ids", []))
+    relink_pages(linked.only("pk", "title", "body", "language"))

@@ -1,11 +1,13 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from content import languages
 from content.models.pages import Page
 from content.models.review import ReviewedText
+from content.models.translations import Translatable
 
 
-class Guide(ReviewedText):
+class Guide(Translatable, ReviewedText):
     """The guide parents use: one row holding the signed-off questions and answers.
 
     Medical reviewers edit Question and Answer rows, which are the guide's
@@ -13,7 +15,10 @@ class Guide(ReviewedText):
     another reviewer copies them here (content/review/kinds.py).
     """
 
-    # [{"key", "text", ..., "answers": [{"key", "label", ...}]}], in order.
+    # [{"key", "text", ..., "answers": [{"key", "label", ...}]}], in order. A
+    # translation holds only the words, by the English guide's keys
+    # ({"key", "text", "hint", …, "answers": [{"key", "label", …}]}): the
+    # structure (order, routes, pages, sections) is always the English row's.
     questions = models.JSONField(default=list)
     updated = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -23,12 +28,21 @@ class Guide(ReviewedText):
         verbose_name_plural = "guide"
 
     def __str__(self):
+        if self.is_translation:
+            return f"The guide ({self.language_name})"
         return "The guide"
 
     @classmethod
-    def current(cls):
-        """The one row (a data migration creates it)."""
-        guide, _ = cls.objects.get_or_create(pk=1)
+    def current(cls, language=None):
+        """The row in `language` (None: this request's language), or None for
+        a language whose words are not written yet. The English row is made
+        if it is missing (a data migration creates it)."""
+        language = language or languages.current()
+        if not languages.is_default(language):
+            return cls.objects.filter(language=language).order_by("pk").first()
+        guide = cls.objects.filter(language=language).order_by("pk").first()
+        if guide is None:
+            guide, _ = cls.objects.get_or_create(pk=1)
         return guide
 
 

@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import connection, models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from content import links
+from content import languages, links
 from content.glossary import LINK_PREFIX, link_terms
 from content.models.review import ReviewedText
+from content.models.translations import Translatable
 from content.rendering import (
     MAX_BODY_CHARS,
     RESERVED_IDS,
@@ -27,8 +28,13 @@ REVIEW_SOON_DAYS = 30
 
 
 class PageQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Page.Status.PUBLISHED)
+    def in_language(self, language=None):
+        """Rows in `language` (None: the language of this request)."""
+        return self.filter(language=language or languages.current())
+
+    def published(self, language=None):
+        """What parents reading `language` (None: this request's) may see."""
+        return self.filter(status=Page.Status.PUBLISHED).in_language(language)
 
     def review_overdue(self, today=None):
         return self.filter(review_due__lt=today or timezone.localdate())
@@ -38,7 +44,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days))
 
 
-class Page(ReviewedText):
+class Page(Translatable, ReviewedText):
     """A page parents read.
 
     save() renders the Markdown, stores the page's links and section ids, and
@@ -56,7 +62,6 @@ class Page(ReviewedText):
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text=(
             "The page's address: /pages/this-slug/. Fills itself from the title. On a "
             "published page a new address waits for sign-off like the text; once it is "
@@ -146,7 +151,15 @@ class Page(ReviewedText):
         permissions = [("sign_off_page", "Can sign off and publish pages")]
         # Previous/next links and the public lists read published pages in this
         # order: with the index that stays quick however many pages there are.
-        indexes = [models.Index(fields=["status", "order", "title"], name="page_status_order")]
+        indexes = [
+            models.Index(
+                fields=["language", "status", "order", "title"], name="page_language_status_order"
+            )
+        ]
+        # A translation has its English page's address, under its language's prefix.
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="page_slug_per_language")
+        ]
 
     def __str__(self):
         return self.title
@@ -159,17 +172,23 @@ class Page(ReviewedText):
         """
         from content.models.glossary import Term  # that module imports this one
 
-        used_terms = self.render(Term.objects.glossary())
+        if self.is_translation:  # a translation has its English page's address
+            self.slug = Page.objects.filter(pk=self.translation_of_id).values("slug")[0]["slug"]
+        used_terms = self.render(Term.objects.glossary(self.language))
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             derived = {"body_html", "headings", "links", "anchors"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         before = self.pk and Page.objects.filter(pk=self.pk).values("slug", "status").first()
         super().save(*args, **kwargs)
-        links.record_address_change(
-            self,
-            old_slug=before and before["slug"],
-            was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
-        )
+        if not self.is_translation:  # old addresses are the English page's
+            links.record_address_change(
+                self,
+                old_slug=before and before["slug"],
+                was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
+            )
+            if before and before["slug"] != self.slug:
+                for other in self.translations.exclude(slug=self.slug):
+                    other.save()  # its address follows
         self.terms.set(used_terms)
         if connection.vendor == "postgresql":
             Page.objects.filter(pk=self.pk).update(
@@ -177,7 +196,11 @@ class Page(ReviewedText):
             )
 
     def get_absolute_url(self):
-        return reverse("content:page", kwargs={"slug": self.slug})
+        # Under the language's own prefix (/fr/pages/…) for a translation. A
+        # page loaded without its language (`.only()`) was read in this
+        # request's language: no query for it.
+        with translation.override(self.__dict__.get("language") or languages.current()):
+            return reverse("content:page", kwargs={"slug": self.slug})
 
     def render(self, glossary=None):
         """Fill body_html, headings, links and anchors from body, and link the
@@ -199,6 +222,9 @@ class Page(ReviewedText):
         errors = {}
         if self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed:
             errors["review_due"] = "The next review must be due after the page was last reviewed."
+        others = Page.objects.in_language(self.language).exclude(pk=self.pk)
+        if self.slug and not self.is_translation and others.filter(slug=self.slug).exists():
+            errors["slug"] = "Another page has this address. Choose another."
         try:
             html = render_markdown(self.body)
         except MarkdownError as error:

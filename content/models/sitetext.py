@@ -2,16 +2,19 @@ from django.db import models
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
+from content import languages
 from content.models.review import ReviewedText
+from content.models.translations import Translatable
 from content.rendering import render_markdown
 
 
-class SiteText(ReviewedText):
+class SiteText(Translatable, ReviewedText):
     """The site-wide texts the organisation running the site owns: its name, the
     "If you are worried right now" box, the About page and how to contact it.
 
-    One row, created by a data migration. Like a page, a change waits for a
-    medical reviewer's sign-off (content/review/); the row is what parents see.
+    One row per language (the English one created by a data migration). Like
+    a page, a change waits for a medical reviewer's sign-off (content/review/);
+    the row is what parents see.
     """
 
     organisation_name = models.CharField(
@@ -56,6 +59,8 @@ class SiteText(ReviewedText):
         verbose_name_plural = "site-wide texts"
 
     def __str__(self):
+        if self.is_translation:
+            return f"Site-wide texts ({self.language_name})"
         return "Site-wide texts"
 
     def save(self, *args, **kwargs):
@@ -70,7 +75,14 @@ class SiteText(ReviewedText):
         self.contact_html = render_markdown(self.contact)
 
     @classmethod
-    def current(cls):
-        """The one row (the data migration creates it); an empty one if it is missing,
-        so a page never fails for want of it."""
-        return cls.objects.order_by("pk").first() or cls()
+    def current(cls, language=None):
+        """The row in `language` (None: this request's language). A language
+        with no row of its own yet gets the English one (look at its
+        `language`), so the worried-now box is never missing; an empty row if
+        even that is missing, so a page never fails for want of it."""
+        language = language or languages.current()
+        wanted = [language] if languages.is_default(language) else [language, languages.default()]
+        found = cls.objects.filter(language__in=wanted).order_by("-pk")
+        rows = {row.language: row for row in found}
+        found = next((rows[code] for code in wanted if code in rows), None)
+        return found or cls()

@@ -39,6 +39,14 @@ class Kind:
     fields = ()
     # The row's fields an editor's save changes at once (navigation, not text).
     direct_fields = ()
+    # The fields a translation translates (None: all of `fields`); an English
+    # change to any of them puts a translation behind.
+    translatable_fields = None
+
+    def translatable(self, data):
+        """The words of `data` (as live() gives them) a translation translates."""
+        names = self.translatable_fields or [f.name for f in self.fields]
+        return normalise_data({name: data.get(name, "") for name in names})
 
     def live(self, item):
         """The text on the row: what parents read now."""
@@ -176,6 +184,8 @@ class PageKind(Kind):
         Field("sources", "Sources", lines=True),
     )
     direct_fields = ("order",)
+    # A translation keeps its English page's address.
+    translatable_fields = ("title", "summary", "body", "sources")
 
     def live(self, page):
         data = {}
@@ -237,6 +247,8 @@ class PageKind(Kind):
         page.review_due = review_due or one_year_after(today)
 
     def problems(self, page, data):
+        if page.is_translation:  # the guide leads to English pages
+            return []
         before = guide.load_questionnaire()
         after_page = Page(
             slug=data.get("slug") or page.slug,
@@ -294,6 +306,8 @@ class SiteTextKind(Kind):
     )
 
     def title(self, item, data=None):
+        if item.is_translation:
+            return f"Site-wide texts ({item.language_name})"
         return "Site-wide texts (the worried-now box, About, contact)"
 
     def preview(self, item, data):
@@ -319,6 +333,9 @@ class TermKind(Kind):
         Field("source_name", "Based on"),
         Field("source_url", "Source address"),
     )
+
+    # A translated word keeps its English word's address.
+    translatable_fields = ("term", "definition", "other_names", "source_name", "source_url")
 
     def is_published(self, term):
         return term.published
@@ -400,6 +417,28 @@ def write_guide_rows(data, user):
             answer.save()
 
 
+# The words of the guide a translation holds, by the English guide's keys.
+QUESTION_WORDS = ("text", "hint", "summary_label", "error_message")
+ANSWER_WORDS = ("label", "hint", "reason", "result_note")
+
+
+def guide_words(questions):
+    """Only the words of the guide's questions (English data or a translation's),
+    by key: the shape a translated Guide row holds."""
+    return [
+        {
+            "key": question.get("key", ""),
+            **{name: question.get(name, "") for name in QUESTION_WORDS},
+            "answers": [
+                {"key": answer.get("key", "")}
+                | {name: answer.get(name, "") for name in ANSWER_WORDS}
+                for answer in question.get("answers", [])
+            ],
+        }
+        for question in questions
+    ]
+
+
 def _answer_pages(questions):
     return {a.get("page_id") for q in questions for a in q["answers"] if a.get("page_id")}
 
@@ -436,7 +475,12 @@ class GuideKind(Kind):
         return normalise_data({"questions": item.questions})
 
     def title(self, item, data=None):
+        if item.is_translation:
+            return f"The guide's questions and answers ({item.language_name})"
         return "The guide's questions and answers"
+
+    def translatable(self, data):
+        return normalise_data({"questions": guide_words(data.get("questions", []))})
 
     def write(self, item, data, user, reason=""):
         item.questions = data.get("questions", [])
@@ -446,6 +490,8 @@ class GuideKind(Kind):
         item.save()
 
     def problems(self, item, data):
+        if item.is_translation:  # words only: the structure is the English guide's
+            return []
         before = guide.load_questionnaire()
         after = guide.questionnaire_from_data(data.get("questions", []))
         old = set(guide.problems(before))

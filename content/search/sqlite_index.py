@@ -44,7 +44,7 @@ TRIGGERS = {
 _RANKED = f"""
 SELECT page.id, page.title, page.slug, page.summary, page.body_html
 FROM {TABLE} JOIN content_page AS page ON page.id = {TABLE}.rowid
-WHERE {TABLE} MATCH %s AND page.status = 'published'
+WHERE {TABLE} MATCH %s AND page.status = 'published' AND page.language = %s
 ORDER BY {{phrase_first}}bm25({TABLE}, 10.0, 4.0, 2.0), page."order", page.title
 LIMIT %s"""
 _PHRASE_FIRST = f"{TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) DESC, "
@@ -99,21 +99,23 @@ def match_expression(terms):
     return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-def ranked_pages(terms, limit, required=None, phrase=""):
+def ranked_pages(terms, limit, required=None, phrase="", language=None):
     """The published pages that match, best first, in one query.
 
     A page matches when it holds any of `required` (the telling words, by
     default all the terms); the other terms only rank it. Raises
     django.db.OperationalError where the index does not exist.
     """
+    from content import languages
     from content.models import Page  # the models import this package
 
+    language = language or languages.current()
     expression = match_expression(terms)
     if required and set(required) != set(terms):
         expression = f"({match_expression(required)}) AND ({expression})"
     if phrase:
         sql = _RANKED.format(phrase_first=_PHRASE_FIRST)
-        params = [expression, match_expression([phrase]), limit]
+        params = [expression, language, match_expression([phrase]), limit]
     else:
-        sql, params = _RANKED.format(phrase_first=""), [expression, limit]
+        sql, params = _RANKED.format(phrase_first=""), [expression, language, limit]
     return list(Page.objects.raw(sql, params))

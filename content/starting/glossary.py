@@ -165,11 +165,22 @@ def link_all_pages(term_model, page_model):
     Plain functions and update(), so any version of the models works: the
     migrations' historical ones, and today's after `migrate` (see apps.py).
     """
-    rows = term_model.objects.values_list("pk", "slug", "term", "other_names")
-    glossary = compile_glossary(
-        (pk, slug, [term, *split_names(others)]) for pk, slug, term, others in rows
+    # Each language's pages link that language's words (models from before
+    # languages were kept have one language).
+    by_language = any(f.name == "language" for f in term_model._meta.fields)
+    names = ("language", "pk", "slug", "term", "other_names")
+    rows = (
+        term_model.objects.values_list(*names)
+        if by_language
+        else [(None, *row) for row in term_model.objects.values_list(*names[1:])]
     )
-    for page in page_model.objects.only("pk", "title", "body"):
+    words = {}
+    for language, pk, slug, term, others in rows:
+        words.setdefault(language, []).append((pk, slug, [term, *split_names(others)]))
+    glossaries = {language: compile_glossary(found) for language, found in words.items()}
+    fields = ("pk", "title", "body", "language") if by_language else ("pk", "title", "body")
+    for page in page_model.objects.only(*fields):
+        glossary = glossaries.get(getattr(page, "language", None)) or compile_glossary([])
         html, used = link_terms(render_markdown(page.body), glossary, subject=page.title)
         page_model.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)

@@ -21,7 +21,7 @@ def terms_for(request):
     if not request.user.is_staff:
         return list(Term.objects.published())
     terms = []
-    for term in Term.objects.prefetch_related("changes"):
+    for term in Term.objects.in_language().prefetch_related("changes"):
         change = next(iter(term.changes.all()), None)
         if change:
             term = review.kind_of(term).preview(term, change.data)

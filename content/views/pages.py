@@ -72,7 +72,7 @@ def page_list(request):
 def visible_page(request, slug):
     # Staff see drafts at the same address, so they can check a page before
     # publishing it; everyone else gets the friendly 404.
-    pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
+    pages = Page.objects.in_language() if request.user.is_staff else Page.objects.published()
     page = pages.prefetch_related("sources").filter(slug=slug).first()
     if page is None:
         return _old_address(request, slug)
@@ -142,4 +142,5 @@ def _old_address(request, slug):
     moved = PageRedirect.objects.select_related("page").filter(old_slug=slug).first()
     if moved is None or not (moved.page.is_published or request.user.is_staff):
         raise Http404("No such page.")
-    return redirect(moved.page, permanent=True)
+    # At the new address in the language asked for (old addresses are the English page's).
+    return redirect("content:page", slug=moved.page.slug, permanent=True)

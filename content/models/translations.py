@@ -1,0 +1,79 @@
+"""One row per language: what every translatable model (Page, Term, SiteText,
+Guide) has (docs/translating.md).
+
+An English row is the original; a translation is a row of the same model
+with its own `language` and `translation_of` pointing at the English row. It
+waits, previews, keeps history and restores through content/review/ like
+any text. `source_text` keeps the English words it was last signed off
+against, so the admin can say when the English changed since ("behind").
+
+Dependency rule: like review.py, this module imports no other model module.
+"""
+
+from django.db import models
+
+from content import languages
+
+
+class Translatable(models.Model):
+    language = models.CharField(
+        max_length=12,
+        default=languages.default,
+        db_index=True,
+        editable=False,
+        help_text="The language of this row's words.",
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        editable=False,
+        help_text="The English original; empty on English rows.",
+    )
+    # The English words (the kind's translatable fields, as content/review/kinds.py
+    # reads them) this translation was last signed off against.
+    source_text = models.JSONField(default=dict, blank=True, editable=False)
+    source_checked_at = models.DateTimeField(
+        "English version checked at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the English text it was translated from was signed off.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_translation(self):
+        return self.translation_of_id is not None
+
+    @property
+    def english(self):
+        """The original row: the one this translates, or this row itself."""
+        return self.translation_of if self.is_translation else self
+
+    @property
+    def language_name(self):
+        return languages.english_name(self.language)
+
+    def translation(self, language):
+        """This item's row in `language` (None if there is none yet)."""
+        english = self.english
+        if language == english.language:
+            return english
+        return english.translations.filter(language=language).first()
+
+    def is_behind(self):
+        """True when this published translation was signed off against English
+        words that have changed since (the English text was signed off again)."""
+        from content.review.kinds import kind_of  # the kinds import the models
+
+        if not self.is_translation or not self.source_text:
+            return False
+        kind = kind_of(self)
+        if not kind.is_published(self):
+            return False
+        return kind.translatable(kind.live(self.translation_of)) != self.source_text
