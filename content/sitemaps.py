@@ -1,5 +1,9 @@
 """/sitemap.xml: the home page, the guide's start, the About page, the glossary
-and every published page. Drafts and guide results never appear."""
+and every published page. Drafts and guide results never appear.
+
+Each address is listed once per language (/pages/x/, /fr/pages/x/, ...), each
+with its alternates in every language and x-default (the English address), as
+search engines ask of a site that has its pages in several languages."""
 
 from urllib.parse import urlsplit
 
@@ -7,11 +11,17 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from content import languages
 from content.models import Page
 
 
 class SiteSitemap(Sitemap):
     """Addresses on SITE_URL when it is set, else on the request's host."""
+
+    # Every language of settings.LANGUAGES, each address under its prefix.
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_urls(self, page=1, site=None, protocol=None):
         if settings.SITE_URL:
@@ -24,15 +34,18 @@ class FixedPagesSitemap(SiteSitemap):
     names = ["content:home", "content:guide_start", "content:about", "content:glossary"]
 
     def items(self):
-        return [reverse(name) for name in self.names]
+        return self.names
 
-    def location(self, item):
-        return item
+    def location(self, name):
+        # Reversed in the language being listed (the sitemap activates it).
+        return reverse(name)
 
 
 class PageSitemap(SiteSitemap):
     def items(self):
-        return Page.objects.published().only("slug", "updated")
+        # The English pages: each is listed at its address in every language
+        # (a translation has its English page's slug).
+        return Page.objects.published(languages.default()).only("slug", "updated")
 
     def lastmod(self, page):
         return page.updated

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from neuroinfo.language import html_lang
+
 
 def medical_web_page(page, url):
     """The page's structured data. The review date and reviewer appear only
@@ -13,7 +15,7 @@ def medical_web_page(page, url):
         "headline": page.title,
         "description": page.summary,
         "url": url,
-        "inLanguage": "en-GB",
+        "inLanguage": html_lang(),
         "isPartOf": {"@type": "WebSite", "name": settings.SITE_NAME},
         "audience": [
             {"@type": "MedicalAudience", "audienceType": "Patient"},

@@ -31,7 +31,8 @@ issued: neuroinfo/sessions.py; a made-up session cookie is a visitor's) a
 fresh page marked `Cache-Control: private, no-cache`.
 
 Keys: the content version, today's date (pages say when they are due for
-review), the release, the path and, with `query=True`, the query string with
+review), the release, the path (with its language prefix, /fr/…, so
+each language is kept apart) and, with `query=True`, the query string with
 its parameters sorted; without SITE_URL, also the scheme and host, in one
 form per host (`_origin`). Nothing about the visitor (cookies, headers,
 address) is part of the key or the entry.
@@ -77,7 +78,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.http.request import split_domain_port
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
 
@@ -403,7 +404,10 @@ def _store(key, entry):
 
 
 @lru_cache(maxsize=4096)
-def _options_for(urlconf, path_info):
+def _options_for(urlconf, path_info, language):
+    # `language`, though the address decides it: the patterns under
+    # i18n_patterns match according to the active language, so a change of
+    # settings.LANGUAGES (a test adding one) must not reuse an old answer.
     try:
         return getattr(resolve(path_info, urlconf).func, "public_page", None)
     except Resolver404:
@@ -424,7 +428,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or is_signed_in(request):
             return self.get_response(request)
-        options = _options_for(getattr(request, "urlconf", None), request.path_info)
+        options = _options_for(
+            getattr(request, "urlconf", None), request.path_info, translation.get_language()
+        )
         if options is None or _holds_free_text(request, options):
             return self.get_response(request)
         key, entry = _lookup(request, options["query"])

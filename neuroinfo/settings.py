@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # without them, before anything else reads the query string.
     "neuroinfo.tracking.drop_tracking_parameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address alone (/fr/…), and must be active
+    # before the page cache resolves the address (neuroinfo/language.py).
+    "neuroinfo.language.language_from_address",
     # Cached public pages are answered here, before everything below: the
     # headers CSP, X-Frame-Options and Permissions-Policy add were stored with
     # the page. It also answers conditional GETs (304) and sends the stored
@@ -105,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "neuroinfo.site.context",
+                "neuroinfo.language.context",
                 "content.context_processors.site_text",
             ],
         },

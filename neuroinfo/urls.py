@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponseNotFound
@@ -39,5 +40,9 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("", include("content.urls")),
 ]
+# Parents' pages in every language: English (the default) at today's
+# addresses, the others under their prefix (/fr/, /es/). The admin, the
+# sitemap and robots.txt above stay unprefixed. neuroinfo/language.py picks
+# the language from the address.
+urlpatterns += i18n_patterns(path("", include("content.urls")), prefix_default_language=False)

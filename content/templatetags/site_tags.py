@@ -6,6 +6,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from neuroinfo.language import html_lang as _html_lang
+
 register = template.Library()
 
 # As django.utils.html.json_script: nothing in the data can close the tag.
@@ -31,3 +33,11 @@ def print_addresses(html, origin):
     return mark_safe(
         _SITE_LINK.sub(lambda m: f'<a {m[1]}href="{m[2]}" data-print-url="{origin}{m[2]}"', html)
     )
+
+
+@register.simple_tag
+def html_lang():
+    """The active language as `<html lang>` writes it (en-GB, fr): a tag rather
+    than a context variable, so the 500 and 503 pages, rendered without a
+    request, say their language too."""
+    return _html_lang()
