@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core import signing
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from content.models import Feedback
 
@@ -64,15 +66,17 @@ def read_token(token):
             raise signing.SignatureExpired
     except signing.SignatureExpired as error:
         raise FeedbackError(
-            "This form was opened too long ago. Your comment is below: please send it again."
+            _("This form was opened too long ago. Your comment is below: please send it again.")
         ) from error
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise FeedbackError(
-            "We could not check where this form came from. Please go back to the page "
-            "and try again."
+            _(
+                "We could not check where this form came from. Please go back to the page "
+                "and try again."
+            )
         ) from error
     if where not in Feedback.Where.values:
-        raise FeedbackError("We could not check where this form came from.")
+        raise FeedbackError(_("We could not check where this form came from."))
     return slug, where
 
 
@@ -96,15 +100,20 @@ def same_site(request):
 def read_submission(post):
     """Check a posted form; returns a Submission or raises FeedbackError."""
     if post.get(HONEYPOT):
-        raise FeedbackError("We could not send your answer. Please try again.")
+        raise FeedbackError(_("We could not send your answer. Please try again."))
     slug, where = read_token(post.get("token"))
     answer = post.get("helpful")
     if answer not in ("yes", "no"):
-        raise FeedbackError("Choose yes or no to say whether this page was helpful.")
+        raise FeedbackError(_("Choose yes or no to say whether this page was helpful."))
     comment = post.get("comment", "").strip()
     if len(comment) > COMMENT_MAX_LENGTH:
         raise FeedbackError(
-            f"Your comment is {len(comment):,} characters long. Please shorten it to "
-            f"{COMMENT_MAX_LENGTH:,} characters or fewer."
+            _(
+                "Your comment is {length} characters long. Please shorten it to "
+                "{limit} characters or fewer."
+            ).format(
+                length=number_format(len(comment), force_grouping=True),
+                limit=number_format(COMMENT_MAX_LENGTH, force_grouping=True),
+            )
         )
     return Submission(slug=slug, where=where, helpful=answer == "yes", comment=comment)

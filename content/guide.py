@@ -7,6 +7,9 @@ is stored. `load_questionnaire()` is the only function that reads the database.
 
 from dataclasses import dataclass, field, fields, replace
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from neuroinfo.tracking import is_tracking_parameter
 
 # Question keys are path segments under /guide/; these are taken.
@@ -113,7 +116,9 @@ class Walk:
 
     def reason(self):
         """'it has come back in one place and your child was first treated for …'"""
-        return " and ".join(step.answer.reason for step in self.steps)
+        # The reasons are the guide's own words, in the page's language; so is "and".
+        joiner = " {} ".format(pgettext("joins the reasons the guide gives", "and"))
+        return joiner.join(step.answer.reason for step in self.steps)
 
 
 def walk(questionnaire, answers):
@@ -150,12 +155,12 @@ def parse_params(questionnaire, params):
     for name, values in params.items():
         question = questionnaire.question(name)
         if question is None:
-            raise GuideError("The address has something in it that the guide does not ask.")
+            raise GuideError(_("The address has something in it that the guide does not ask."))
         if len(values) != 1:
-            raise GuideError("The address gives more than one answer to the same question.")
+            raise GuideError(_("The address gives more than one answer to the same question."))
         value = values[0]
         if question.answer(value) is None:
-            raise GuideError("The address has an answer that the guide does not know.")
+            raise GuideError(_("The address has an answer that the guide does not know."))
         answers[name] = value
     return answers
 
@@ -166,7 +171,9 @@ def read_answers(questionnaire, params):
     result = walk(questionnaire, answers)
     off_path = set(answers) - set(result.asked)
     if off_path:
-        raise GuideError("The address answers a question that does not apply to the other answers.")
+        raise GuideError(
+            _("The address answers a question that does not apply to the other answers.")
+        )
     return answers, result
 
 
@@ -178,7 +185,7 @@ def question_state(questionnaire, key, params):
     answers, result = read_answers(questionnaire, params)
     if key not in result.asked:
         raise GuideError(
-            "Some answers are missing from the address, so we cannot show that question."
+            _("Some answers are missing from the address, so we cannot show that question.")
         )
     return answers, result
 
@@ -204,7 +211,7 @@ def submit(questionnaire, key, params):
     others = parse_params(questionnaire, params)
     before = walk(questionnaire, others)
     if before.pending is None or before.pending.key != key:
-        raise GuideError("Some answers are missing from the address, so we cannot go on.")
+        raise GuideError(_("Some answers are missing from the address, so we cannot go on."))
     if not chosen or chosen == [""]:
         return others, None
     answers = {**others, **parse_params(questionnaire, {key: chosen})}
@@ -216,11 +223,13 @@ def result_state(questionnaire, params):
     """The walk for a finished guide; GuideError when it did not reach a page."""
     answers, result = read_answers(questionnaire, params)
     if result.page is None:
-        raise GuideError("Some answers are missing from the address, so we cannot show a result.")
+        raise GuideError(
+            _("Some answers are missing from the address, so we cannot show a result.")
+        )
     page = questionnaire.pages.get(result.page)
     if page is None or not page.published:
         # Only a broken questionnaire gets here; the system check reports it.
-        raise GuideError("The page these answers lead to is not available at the moment.")
+        raise GuideError(_("The page these answers lead to is not available at the moment."))
     return answers, result
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from content.models import Page
 
@@ -17,7 +18,7 @@ class Crumb:
 
 def breadcrumbs(*trail):
     """Home first, then each (label, url); the last is the current page."""
-    crumbs = [Crumb("Home", reverse("content:home"))]
+    crumbs = [Crumb(_("Home"), reverse("content:home"))]
     crumbs += [Crumb(label, url) for label, url in trail[:-1]]
     crumbs.append(Crumb(trail[-1][0]))
     return crumbs

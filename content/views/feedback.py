@@ -7,6 +7,7 @@ protected instead), and the answer is stored without anything about the person.
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -25,14 +26,16 @@ def submit(request):
         response["Retry-After"] = str(feedback.RATE_WINDOW)
         return response
     if not feedback.same_site(request):
-        return _refuse(request, "This form was sent from another website, so we did not keep it.")
+        return _refuse(
+            request, _("This form was sent from another website, so we did not keep it.")
+        )
     try:
         sent = feedback.read_submission(request.POST)
     except feedback.FeedbackError as error:
         return _refuse(request, str(error))
     page = Page.objects.published().filter(slug=sent.slug).first()
     if page is None:
-        return _refuse(request, "The page this form was on is no longer on the site.")
+        return _refuse(request, _("The page this form was on is no longer on the site."))
     Feedback.objects.create(page=page, where=sent.where, helpful=sent.helpful, comment=sent.comment)
     return redirect(f"{reverse('content:feedback_thanks')}?page={page.slug}")
 

@@ -7,6 +7,7 @@ the answers are read, checked and shown, never stored.
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from content import guide, navigation
 from content.models import Page
@@ -23,7 +24,7 @@ def page_questions(request, slug):
     page = visible_page(request, slug)
     if not isinstance(page, Page):  # a moved page: its questions moved with it
         return redirect(page.url + "questions/", permanent=True)
-    _, questions = questions_section(page.body_html)
+    __, questions = questions_section(page.body_html)
     if not questions:
         raise Http404("This page has no list of questions.")
     return render(
@@ -36,7 +37,7 @@ def page_questions(request, slug):
             "own_lines": range(OWN_QUESTION_LINES),
             "breadcrumbs": navigation.breadcrumbs(
                 (page.title, page.get_absolute_url()),
-                ("Questions to ask", request.path),
+                (_("Questions to ask"), request.path),
             ),
         },
     )
@@ -50,7 +51,7 @@ def guide_questions(request):
     except guide.GuideError as error:
         return bad_request(request, error)
     page = get_object_or_404(Page.objects.published().prefetch_related("sources"), slug=walk.page)
-    _, questions = questions_section(page.body_html)
+    __, questions = questions_section(page.body_html)
     rows = [
         (step.question.summary_label or step.question.text, step.answer.label)
         for step in walk.steps
@@ -66,9 +67,9 @@ def guide_questions(request):
             "own_lines": range(OWN_QUESTION_LINES),
             "result_url": result_url(answers),
             "breadcrumbs": navigation.breadcrumbs(
-                ("Find the right page", reverse("content:guide_start")),
-                ("Your result", result_url(answers)),
-                ("Your questions", request.get_full_path()),
+                (_("Find the right page"), reverse("content:guide_start")),
+                (_("Your result"), result_url(answers)),
+                (_("Your questions"), request.get_full_path()),
             ),
         },
     )
