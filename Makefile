@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LOCAL_ENV := DEBUG=$${DEBUG:-0} HTTPS=$${HTTPS:-0} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret_key)}
 
-.PHONY: run test lint format install editor reviewer superuser clean lighthouse bench bench-scale bench-lockout bench-glossary
+.PHONY: run test lint format install editor reviewer superuser clean lighthouse bench bench-scale bench-lockout bench-glossary messages
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,3 +71,14 @@ bench-lockout: install
 # Linking glossary words with 20 and 2,000 terms; search with 6 and 1,006 pages.
 bench-glossary: install
 	$(BIN)/python scripts/bench_glossary_and_search.py
+
+# Interface strings (docs/translating.md): gather every marked string into
+# locale/<language>/LC_MESSAGES/django.po (needs GNU gettext: apt-get install
+# gettext), then compile each .po into its .mo with polib. Commit both.
+MESSAGE_IGNORES := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests \
+	--ignore=scripts --ignore=templates/admin --ignore=content/admin \
+	--ignore=neuroinfo/admin.py --ignore=content/templates/content/markdownx_widget.html
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages --all --add-location=file --no-obsolete \
+		$(MESSAGE_IGNORES)
+	$(BIN)/python scripts/compile_messages.py
