@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from content import review
+from content import languages, review
 from content.models import Guide, Page, Term, bump_content_version
 from content.review.kinds import guide_rows_data
 from content.review.roles import EDITORS, REVIEWERS
@@ -25,6 +25,21 @@ def make_page(**overrides):
     }
     fields.update(overrides)
     return Page.objects.create(**fields)
+
+
+def translate_pages(language):
+    """A published row in `language` for every published English page, with
+    the English words: for tests of addresses and the interface, not of words."""
+    english_pages = Page.objects.published(languages.default())
+    for english in english_pages.exclude(translations__language=language):
+        Page.objects.create(
+            language=language,
+            translation_of=english,
+            **{name: getattr(english, name) for name in TRANSLATED_PAGE_FIELDS},
+        )
+
+
+TRANSLATED_PAGE_FIELDS = ["slug", "title", "summary", "body", "status", "order", "review_due"]
 
 
 def make_term(**overrides):
