@@ -8,11 +8,16 @@ the risk-group question). `gunicorn.conf.py` names this class as its
 `logger_class`.
 """
 
+import re
+
 from gunicorn.glogging import Logger
 
 from neuroinfo.logging import DropQueryStrings
 
 GUIDE_PREFIX = "/guide/"
+# The guide in any language (/fr/guide/…): the language is logged, the step is not.
+# Any first segment shaped like a language code, so no setting is needed here.
+GUIDE_PATH = re.compile(r"(/[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?" + re.escape(GUIDE_PREFIX))
 
 # Atoms whose value can depend on the answers: the request line and query
 # string, the Referer (the previous guide address), response sizes and times.
@@ -22,7 +27,8 @@ _ANSWER_DEPENDENT = ("r", "q", "f", "b", "B", "T", "D", "M", "L")
 def private_path(path):
     """The path as logged: every guide address is logged as the guide's own."""
     path = path or "-"
-    return GUIDE_PREFIX if path.startswith(GUIDE_PREFIX) else path
+    guide = GUIDE_PATH.match(path)
+    return guide.group(0) if guide else path
 
 
 class PrivateLogger(Logger):

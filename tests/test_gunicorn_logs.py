@@ -74,12 +74,14 @@ def without_time_and_address(line, address):
 
 
 @pytest.mark.django_db
-def test_every_answer_set_logs_the_same_line_apart_from_time_and_address(client):
+@pytest.mark.parametrize("language", ["", "/fr", "/es"])
+def test_every_answer_set_logs_the_same_line_apart_from_time_and_address(client, language):
     cfg = configured()
     results = [
-        "/guide/result/?" + "&".join(f"{q}={a}" for q, a in clicks) for clicks, _, _ in PATHS
+        f"{language}/guide/result/?" + "&".join(f"{q}={a}" for q, a in clicks)
+        for clicks, _, _ in PATHS
     ]
-    questions = ["/guide/risk-group/?where=one-place", "/guide/risk-group/?where=spread"]
+    questions = [f"{language}/guide/risk-group/?where={where}" for where in ("one-place", "spread")]
     for urls in [results, questions]:
         responses = [client.get(url) for url in urls]
         assert {r.status_code for r in responses} == {200}
@@ -93,7 +95,7 @@ def test_every_answer_set_logs_the_same_line_apart_from_time_and_address(client)
         # ... but every answer set logs the same line.
         assert len(lines) == 1, lines
         (line,) = lines
-        assert line == '''ADDRESS [TIME] "GET /guide/ HTTP/1.1" 200 "Mozilla/5.0"'''
+        assert line == f'''ADDRESS [TIME] "GET {language}/guide/ HTTP/1.1" 200 "Mozilla/5.0"'''
 
 
 # Every atom gunicorn's access log offers, and the headers and environ that
