@@ -130,6 +130,13 @@ def test_the_admin_sitemap_and_robots_stay_unprefixed(client):
     assert reverse("admin:index") == "/admin/"
 
 
+def test_robots_txt_keeps_crawlers_out_of_results_in_every_language(client):
+    robots = client.get("/robots.txt").content.decode().splitlines()
+    for prefix in ["", "/fr", "/es"]:
+        for address in ["/guide/result/", "/search/", "/feedback/"]:
+            assert f"Disallow: {prefix}{address}" in robots
+
+
 @pytest.mark.parametrize(
     ("address", "others"),
     [
