@@ -73,5 +73,7 @@ class Migration(migrations.Migration):
                 "ordering": ["old_slug"],
             },
         ),
-        migrations.RunPython(store_links, migrations.RunPython.noop),
+        # elidable: it fills the new columns of pages that exist; a fresh
+        # database's pages are made with their links and anchors.
+        migrations.RunPython(store_links, migrations.RunPython.noop, elidable=True),
     ]
