@@ -1,10 +1,7 @@
-"""The data migration `*_parent_first_wording` brings the starting pages,
+"""The data migration 0026_parent_first_wording brings the starting pages,
 glossary and guide of an existing database to the wording of the starting
 files, only where the old words are still there and no clinician signed the
 page off; the starting files and the migration agree."""
-
-import importlib
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -13,13 +10,11 @@ from content.models import Answer, Page, Question, Term
 from content.starting.glossary import TERMS
 from content.starting.guide import QUESTIONS
 from content.starting.pages import starting_pages
+from tests.support.migrating import migration_module
 
 pytestmark = pytest.mark.django_db
 
-MIGRATION = next(
-    (Path(__file__).parents[1] / "content" / "migrations").glob("*_parent_first_wording.py")
-)
-migration = importlib.import_module(f"content.migrations.{MIGRATION.stem}")
+migration = migration_module("content", "0026_parent_first_wording")
 
 
 def run():

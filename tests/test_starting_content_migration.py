@@ -1,10 +1,9 @@
-"""The migration `*_update_starting_content` brings an existing database's
+"""The migration 0009_update_starting_content brings an existing database's
 starting pages and guide up to date, but only where no editor has changed them:
 called directly, with the real models, on a database set back to the texts 0002
 and 0004 first created."""
 
 import datetime
-import importlib
 import json
 from pathlib import Path
 
@@ -15,14 +14,11 @@ from content import guide
 from content.models import Answer, Page, Question, Source
 from content.starting.guide import load_starting_guide
 from content.starting.pages import starting_pages
+from tests.support.migrating import migration_module
 
 pytestmark = pytest.mark.django_db
 
-# Found by name, whatever number it has after other branches' migrations land.
-MIGRATION = next(
-    (Path(__file__).parents[1] / "content" / "migrations").glob("*_update_starting_content.py")
-)
-migration = importlib.import_module(f"content.migrations.{MIGRATION.stem}")
+migration = migration_module("content", "0009_update_starting_content")
 ORIGINAL = json.loads(
     (Path(__file__).parent / "data" / "original_starting_content.json").read_text()
 )
@@ -141,11 +137,10 @@ def test_on_a_fresh_database_only_the_read_on_dates_are_added():
 
 
 def test_usually_is_added_to_the_stem_cell_sentence_only_where_no_one_checked_it(db):
-    import importlib
 
     from content.models import Page
 
-    migration = importlib.import_module("content.migrations.0023_stem_cell_wording")
+    migration = migration_module("content", "0023_stem_cell_wording")
     page = Page.objects.get(slug=migration.SLUG)
     assert migration.NEW in page.body  # a fresh database has the new words
 
