@@ -42,7 +42,8 @@ class Guide(Translatable, ReviewedText):
             return cls.objects.filter(language=language).order_by("pk").first()
         guide = cls.objects.filter(language=language).order_by("pk").first()
         if guide is None:
-            guide, _ = cls.objects.get_or_create(pk=1)
+            # No id written by hand: PostgreSQL's sequence would not know it.
+            guide, _ = cls.objects.get_or_create(language=language)
         return guide
 
 

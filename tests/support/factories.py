@@ -180,5 +180,7 @@ def publish_starting_content():
     """After loading the starting content with live models (a transactional test
     empties what migrations made): parents get its guide and glossary words,
     as the migrations give them on a fresh install."""
-    Guide.objects.update_or_create(pk=1, defaults={"questions": guide_rows_data()["questions"]})
+    Guide.objects.update_or_create(
+        language=languages.default(), defaults={"questions": guide_rows_data()["questions"]}
+    )
     Term.objects.update(published=True)
