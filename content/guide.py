@@ -47,6 +47,9 @@ class Answer:
     page: str | None = None
     section: str = ""
     result_note: str = ""
+    # The language of the words when it is not the page's (English shown for
+    # want of a translation), as HTML's lang writes it; "" otherwise.
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Question:
     error_message: str = ""
     order: int = 0
     pk: int | None = None  # None for a question not saved yet
+    lang: str = ""  # as Answer.lang
 
     def answer(self, key):
         return next((a for a in self.answers if a.key == key), None)
@@ -79,7 +83,14 @@ class PageInfo:
 @dataclass(frozen=True)
 class Questionnaire:
     questions: tuple[Question, ...]  # in order: the first is where the guide starts
-    pages: dict = field(default_factory=dict)  # slug -> PageInfo
+    # slug -> PageInfo of the English pages: the structure leads to them.
+    pages: dict = field(default_factory=dict)
+    # The language of the words ("" for the English guide) and, by the English
+    # slug, that language's rows of the pages the answers lead to.
+    language: str = ""
+    translated_pages: dict = field(default_factory=dict)
+    # Some words are shown in English: the language has none for them yet.
+    untranslated: bool = False
 
     @property
     def start(self):
@@ -410,22 +421,29 @@ def question_info(question, answers):
     )
 
 
-def load_questionnaire(working=False):
+def load_questionnaire(working=False, language=None):
     """The guide parents use (the signed-off copy), or with `working` the copy
-    medical reviewers edit (the Question and Answer rows): three queries.
+    medical reviewers edit (the Question and Answer rows), in `language`
+    (None: this request's).
 
-    Only the pages its answers lead to are loaded, and only their titles,
-    summaries, headings and links, so the cost stays the same however many
-    pages the site has.
+    The structure (questions, order, answers, routes, pages, sections) is
+    always the English guide's; another language's published Guide row gives
+    only the words, by question and answer key (English where it has none:
+    `untranslated`). The signed-off guide costs two queries in every
+    language: the Guide rows (English and the language's, together), then the
+    pages the answers lead to (English and the language's, together). Only
+    their titles, summaries, headings and links are read, so the cost stays
+    the same however many pages the site has.
     """
-    if not working:
-        from content import languages
-        from content.models import Guide
+    from content import languages
 
-        # The structure is the English guide's (a translation holds only words).
-        english = Guide.objects.filter(language=languages.default()).order_by("pk")
-        questions = english.values_list("questions", flat=True).first()
-        return questionnaire_from_data(questions or [])
+    language = language or languages.current()
+    translated = not languages.is_default(language)
+    if not working:
+        english, words = _guide_rows(language)
+        return questionnaire_from_data(
+            english or [], language=language if translated else None, words=words
+        )
     from content.models import Answer as AnswerModel
     from content.models import Question as QuestionModel
 
@@ -436,22 +454,58 @@ def load_questionnaire(working=False):
         answers.setdefault(answer.question_id, []).append(answer)
     questions = tuple(question_info(q, answers.get(q.pk, [])) for q in QuestionModel.objects.all())
     page_ids = {a.page_id for listed in answers.values() for a in listed if a.page_id}
-    return Questionnaire(questions=questions, pages=load_pages(pk__in=page_ids))
+    questionnaire = Questionnaire(questions=questions, pages=load_pages(pk__in=page_ids))
+    if not translated:
+        return questionnaire
+    _, words = _guide_rows(language)
+    pages = load_pages(slug__in=list(questionnaire.pages), language=language)
+    return in_language(questionnaire, language, words, pages)
 
 
-def questionnaire_from_data(questions):
+def _guide_rows(language):
+    """(the English guide's questions, the words of `language`'s published
+    Guide row or None): one query."""
+    from content import languages
+    from content.models import Guide
+
+    wanted = {languages.default(), language}
+    rows = Guide.objects.filter(language__in=wanted).order_by("pk")
+    english = words = None
+    for code, questions, source_text, checked_at in rows.values_list(
+        "language", "questions", "source_text", "checked_at"
+    ):
+        if languages.is_default(code):
+            english = questions if english is None else english
+        # A translation is shown once signed off, or when it was loaded with
+        # the English words it was made from (the unchecked starting words).
+        elif words is None and (source_text or checked_at is not None):
+            words = questions
+    return english, words
+
+
+def questionnaire_from_data(questions, language=None, words=None):
     """A Questionnaire from the guide's stored data (a list of question dicts,
     in order, each with its answers), with the pages it leads to: one query.
+    With `language`, the words are `words` (a translated Guide row's
+    questions) and that language's rows of the pages come in the same query.
 
     Answers name their page by id, so a page whose address changed since the
     guide was signed off is still found, at its new address."""
+    from django.db.models import Q
+
     from content.models import Page
 
     ids = {a["page_id"] for q in questions for a in q.get("answers", []) if a.get("page_id")}
-    rows = Page.objects.filter(pk__in=ids).only(*PAGE_INFO_FIELDS) if ids else []
-    slugs = {page.pk: page.slug for page in rows}
-    answer_names = {f.name for f in fields(Answer)} - {"page"}
-    question_names = {f.name for f in fields(Question)} - {"answers", "pk", "order"}
+    rows = []
+    if ids:
+        wanted = Q(pk__in=ids)
+        if language:
+            wanted |= Q(translation_of_id__in=ids, language=language)
+        rows = Page.objects.filter(wanted).only(*PAGE_INFO_FIELDS, "translation_of_id")
+    english_rows = [page for page in rows if page.pk in ids]
+    slugs = {page.pk: page.slug for page in english_rows}
+    answer_names = {f.name for f in fields(Answer)} - {"page", "lang"}
+    question_names = {f.name for f in fields(Question)} - {"answers", "pk", "order", "lang"}
     built = tuple(
         Question(
             **{k: v for k, v in q.items() if k in question_names},
@@ -468,17 +522,155 @@ def questionnaire_from_data(questions):
         )
         for position, q in enumerate(questions)
     )
-    return Questionnaire(questions=built, pages={p.slug: page_info(p) for p in rows})
+    pages = {page.slug: page_info(page) for page in english_rows}
+    questionnaire = Questionnaire(questions=built, pages=pages)
+    if not language:
+        return questionnaire
+    # A translated page keeps its English page's address: found by its English row.
+    translated = {
+        slugs[page.translation_of_id]: page_info(page)
+        for page in rows
+        if page.pk not in ids and page.translation_of_id in slugs
+    }
+    return in_language(questionnaire, language, words, translated)
 
 
 def load_pages(**filters):
-    """{slug: PageInfo} of the pages matching `filters` (one query, no page text)."""
+    """{slug: PageInfo} of the pages matching `filters` (one query, no page text),
+    English unless `language` is given."""
     from content import languages
     from content.models import Page
 
     # The guide's structure leads to English pages (slugs are per language).
     filters.setdefault("language", languages.default())
     return {p.slug: page_info(p) for p in Page.objects.filter(**filters).only(*PAGE_INFO_FIELDS)}
+
+
+def load_pages_in(languages_wanted, slugs):
+    """[(PageInfo, language)] of the pages at `slugs` in each of
+    `languages_wanted` (a translation keeps its English page's address): one query."""
+    from content.models import Page
+
+    rows = Page.objects.filter(slug__in=slugs, language__in=languages_wanted)
+    return [(page_info(p), p.language) for p in rows.only(*PAGE_INFO_FIELDS, "language")]
+
+
+# --- the words of another language ------------------------------------------------
+
+# The words of the guide a translation holds, by the English guide's keys.
+QUESTION_WORDS = ("text", "hint", "summary_label", "error_message")
+ANSWER_WORDS = ("label", "hint", "reason", "result_note")
+WORD_NAMES = {
+    "text": "question",
+    "hint": "help text",
+    "summary_label": "label on the result",
+    "error_message": "error message",
+    "label": "words",
+    "reason": "reason (“You said …”)",
+    "result_note": "note on the result",
+}
+
+
+def _said(words, name):
+    return (words.get(name) or "").strip() if isinstance(words, dict) else ""
+
+
+def _by_key(items):
+    return {i.get("key"): i for i in items or () if isinstance(i, dict)}
+
+
+def _with_words(item, words, names, fallback_lang):
+    """`item` (a Question or Answer) with `words` where they are given; the
+    English, marked with its language, where they are not."""
+    changes = {name: _said(words, name) for name in names if _said(words, name)}
+    missing = any(getattr(item, name).strip() and name not in changes for name in names)
+    return replace(item, **changes, lang=fallback_lang if missing else ""), missing
+
+
+def in_language(questionnaire, language, words, translated_pages):
+    """The questionnaire with `language`'s words (a translated Guide row's
+    questions, or None when it has none), by question and answer key. The
+    structure stays the English one; English words stay where the language
+    has none, marked with their language, and `untranslated` says so. Words
+    for keys the English guide does not have are ignored."""
+    from django.utils.translation import to_locale
+
+    from content import languages
+
+    fallback_lang = to_locale(languages.default()).replace("_", "-")
+    said = _by_key(words)
+    untranslated = False
+    questions = []
+    for question in questionnaire.questions:
+        found = said.get(question.key, {})
+        answer_words = _by_key(found.get("answers") if isinstance(found, dict) else None)
+        answers = []
+        for answer in question.answers:
+            answer, missing = _with_words(
+                answer, answer_words.get(answer.key), ANSWER_WORDS, fallback_lang
+            )
+            untranslated |= missing
+            answers.append(answer)
+        question, missing = _with_words(question, found, QUESTION_WORDS, fallback_lang)
+        untranslated |= missing
+        questions.append(replace(question, answers=tuple(answers)))
+    return replace(
+        questionnaire,
+        questions=tuple(questions),
+        language=language,
+        translated_pages=translated_pages,
+        untranslated=untranslated,
+    )
+
+
+def translation_problems(questionnaire, words, translated_pages=None, language_name="translation"):
+    """Every way the words of one language (a translated Guide row's questions)
+    would fail a parent reading the English `questionnaire` in that language,
+    as sentences for an editor: a question or answer with no words, a field
+    left empty that the English fills, and a route that opens that language's
+    page (`translated_pages`, by English slug) at a section it does not have.
+    Words for keys the English guide does not have are allowed."""
+    found = []
+    said = _by_key(words)
+    in_ = f"in {language_name}"
+    for question in questionnaire.questions:
+        where = f"Question “{question.text}”"
+        question_words = said.get(question.key)
+        if question_words is None:
+            found.append(Problem(f"{where} has no words {in_}.", question.key, None, "text"))
+        for name in QUESTION_WORDS if question_words is not None else ():
+            if getattr(question, name).strip() and not _said(question_words, name):
+                text = f"{where} has no {WORD_NAMES[name]} {in_}."
+                found.append(Problem(text, question.key, None, name))
+        answer_words = _by_key((question_words or {}).get("answers"))
+        for answer in question.answers:
+            where = f"Answer “{answer.label}” to “{question.text}”"
+            words_of = answer_words.get(answer.key)
+            if words_of is None:
+                text = f"{where} has no words {in_}."
+                found.append(Problem(text, question.key, answer.key, "label"))
+                continue
+            for name in ANSWER_WORDS:
+                if getattr(answer, name).strip() and not _said(words_of, name):
+                    text = f"{where} has no {WORD_NAMES[name]} {in_}."
+                    found.append(Problem(text, question.key, answer.key, name))
+    found.extend(_missing_translated_sections(questionnaire, translated_pages or {}, in_))
+    return found
+
+
+def _missing_translated_sections(questionnaire, translated_pages, in_):
+    found = {}
+    for _answers, result in all_paths(questionnaire):
+        page = translated_pages.get(result.page)
+        if page and page.published and result.section and result.section not in page.sections:
+            said = " then ".join(f"“{step.answer.label}”" for step in result.steps)
+            source = next(s for s in reversed(result.steps) if s.answer.section)
+            text = (
+                f"{in_[:1].upper()}{in_[1:]}, the answers {said} open “{page.title}” at a "
+                f"section “{result.section}” that the translated page does not have."
+            )
+            found[text] = Problem(text, source.question.key, source.answer.key, "section")
+    return [found[text] for text in sorted(found)]
 
 
 def with_question(questionnaire, question, old_key=None):

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from content import guide
+from content import guide, languages
 from content.models import Answer, Guide, Page, Question, SiteText, Source, Term
 from content.review.text import normalise_data
 
@@ -418,8 +418,7 @@ def write_guide_rows(data, user):
 
 
 # The words of the guide a translation holds, by the English guide's keys.
-QUESTION_WORDS = ("text", "hint", "summary_label", "error_message")
-ANSWER_WORDS = ("label", "hint", "reason", "result_note")
+QUESTION_WORDS, ANSWER_WORDS = guide.QUESTION_WORDS, guide.ANSWER_WORDS
 
 
 def guide_words(questions):
@@ -466,6 +465,18 @@ def guide_text(data):
     return "\n".join(lines)
 
 
+def translated_pages(language, questionnaire):
+    """{English slug: PageInfo} of `language`'s rows of the pages the guide
+    leads to (a translated page keeps its English page's address): one query."""
+    return guide.load_pages(slug__in=list(questionnaire.pages), language=language)
+
+
+def translation_is_live(row):
+    """Whether parents read this translated row's words: once signed off, or
+    loaded with the English words it was made from (the starting words)."""
+    return bool(row.source_text) or row.checked_at is not None
+
+
 class GuideKind(Kind):
     model = Guide
     name = "guide"
@@ -490,12 +501,32 @@ class GuideKind(Kind):
         item.save()
 
     def problems(self, item, data):
+        """What publishing `data` would newly break for a parent, in any
+        language: the English guide's dead ends, and for each published
+        language words missing for a question or answer or a route to a
+        section its page lacks (docs/architecture.md)."""
+        english = languages.default()
         if item.is_translation:  # words only: the structure is the English guide's
-            return []
-        before = guide.load_questionnaire()
+            structure = guide.load_questionnaire(language=english)
+            pages = translated_pages(item.language, structure)
+            words = data.get("questions", [])
+            return guide.translation_problems(structure, words, pages, item.language_name)
+        before = guide.load_questionnaire(language=english)
         after = guide.questionnaire_from_data(data.get("questions", []))
         old = set(guide.problems(before))
-        return [p for p in guide.problems(after) if p not in old]
+        found = [p for p in guide.problems(after) if p not in old]
+        for translation in item.translations.order_by("language", "pk"):
+            if not translation_is_live(translation):
+                continue  # parents do not read it: its own sign-off checks it
+            name, words = translation.language_name, translation.questions
+            was = guide.translation_problems(
+                before, words, translated_pages(translation.language, before), name
+            )
+            now = guide.translation_problems(
+                after, words, translated_pages(translation.language, after), name
+            )
+            found.extend(p for p in now if p not in set(was))
+        return found
 
     def comparison_lines(self, data):
         return [(self.fields[0], guide_text(data))]
