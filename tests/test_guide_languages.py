@@ -9,8 +9,12 @@ as its words are added.
 """
 
 import copy
+import re
+from html import unescape
+from urllib.parse import urlparse
 
 import pytest
+from django.utils import translation
 
 from content import guide, languages, review
 from content.models import Guide, Page
@@ -19,9 +23,11 @@ from tests.support.factories import make_user
 from tests.support.guide_languages import (
     GUIDE_LANGUAGES,
     load_guide_translation,
+    load_page_translations,
     load_starting_translation,
     starting_words,
 )
+from tests.test_guide_flow import PATHS, form_of, link
 
 pytestmark = pytest.mark.django_db
 
@@ -321,3 +327,157 @@ def test_the_english_guide_still_signs_off_with_every_language_complete():
 def test_guide_rows_data_is_the_english_working_copy():
     # The working copy is English only: a translation is never written to it.
     assert [q["key"] for q in guide_rows_data()["questions"]] == ["where", "risk-group"]
+
+
+# --- walking the guide in each language (as a browser without JavaScript) --------
+
+
+def prefix(language):
+    with translation.override(language):
+        from django.urls import reverse
+
+        return reverse("content:guide_start").removesuffix("guide/")
+
+
+def answer(client, url, name, value):
+    html = client.get(url).content.decode()
+    assert f'name="{name}" value="{value}"' in html, url
+    action, hidden = form_of(html)
+    response = client.get(action, {**hidden, name: value})
+    assert response.status_code == 302
+    return response["Location"]
+
+
+@pytest.mark.parametrize(("clicks", "slug", "section"), PATHS)
+@by_language
+def test_every_path_ends_on_the_page_in_that_language(client, language, clicks, slug, section):
+    load_starting_translation(language)
+    start = prefix(language)
+    words = {q["key"]: q for q in starting_words(language)}
+    url = f"{start}guide/"
+    html = client.get(url).content.decode()
+    assert f"<h1>{words['where']['text']}</h1>" in unescape(html)
+    for name, value in clicks:
+        url = answer(client, url, name, value)
+    assert urlparse(url).path == f"{start}guide/result/"
+    result = client.get(url)
+    assert result.status_code == 200
+    html = result.content.decode()
+    target = link(html, "data-guide-result")
+    assert target == f"{start}pages/{slug}/" + (f"#{section}" if section else "")
+    translated = Page.objects.get(language=language, slug=slug)
+    assert translated.title in unescape(html)
+    assert 'id="page-in-english"' not in html and 'id="guide-untranslated"' not in html
+    reasons = [
+        next(a for a in words[name]["answers"] if a["key"] == value)["reason"]
+        for name, value in clicks
+    ]
+    for reason in reasons:
+        assert reason in unescape(html)
+    page = client.get(target.split("#")[0])
+    assert page.status_code == 200
+    assert translated.title in unescape(page.content.decode())
+    if section:
+        assert f'id="{section}"' in page.content.decode()
+
+
+@by_language
+def test_a_page_with_no_translation_opens_in_english_with_a_note(client, language):
+    load_starting_translation(language)
+    Page.objects.filter(language=language, slug="high-risk").delete()
+    start = prefix(language)
+    response = client.get(f"{start}guide/result/?where=spread&risk-group=high")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert link(html, "data-guide-result") == "/pages/high-risk/#spread"
+    assert 'id="page-in-english"' in html
+    english = Page.objects.get(language=ENGLISH, slug="high-risk")
+    assert re.search(r'<h2 id="result-heading" lang="en-GB">', html)
+    assert english.title in unescape(html)
+    # The rest of the result is in the language.
+    where = next(q for q in starting_words(language) if q["key"] == "where")
+    assert where["summary_label"] in unescape(html)
+
+
+@by_language
+def test_other_pages_not_yet_translated_are_listed_in_english_and_say_so(client, language):
+    load_starting_translation(language)
+    Page.objects.filter(language=language, slug="clinical-trials").delete()
+    start = prefix(language)
+    html = client.get(f"{start}guide/result/?where=spread&risk-group=high").content.decode()
+    english = Page.objects.get(language=ENGLISH, slug="clinical-trials")
+    cns = Page.objects.get(language=language, slug="cns")
+    assert f'href="{start}pages/cns/"' in html and cns.title in unescape(html)
+    listed = re.search(
+        r'<a href="/pages/clinical-trials/"[^>]* lang="en-GB">([^<]+)</a> \(([^)]+)\)', html
+    )
+    assert unescape(listed.group(1)) == english.title
+    assert listed.group(2) != "in English"  # said in the page's language
+    assert 'id="page-in-english"' not in html  # the page itself is translated
+
+
+@by_language
+def test_a_draft_translation_of_the_page_is_not_where_the_guide_leads(client, language):
+    load_starting_translation(language)
+    Page.objects.filter(language=language, slug="cns").update(status=Page.Status.DRAFT)
+    html = client.get(f"{prefix(language)}guide/result/?where=brain").content.decode()
+    assert link(html, "data-guide-result") == "/pages/cns/"
+    assert 'id="page-in-english"' in html
+
+
+@by_language
+def test_a_language_with_no_guide_words_asks_in_english_and_says_so(client, language):
+    load_page_translations(language)
+    start = prefix(language)
+    html = client.get(f"{start}guide/").content.decode()
+    assert 'id="guide-untranslated"' in html
+    first = english_guide().questions[0]["text"]
+    assert f'<h1 lang="en-GB">{first}</h1>' in unescape(html)
+    # It still leads to the page in the language.
+    result = client.get(f"{start}guide/result/?where=brain").content.decode()
+    assert link(result, "data-guide-result") == f"{start}pages/cns/"
+    assert 'id="guide-untranslated"' in result
+
+
+@by_language
+def test_the_printable_sheet_is_in_the_language(client, language):
+    load_starting_translation(language)
+    start = prefix(language)
+    url = f"{start}guide/result/questions/?where=spread&risk-group=high"
+    response = client.get(url)
+    assert response.status_code == 200
+    html = unescape(response.content.decode())
+    translated = Page.objects.get(language=language, slug="high-risk")
+    words = {q["key"]: q for q in starting_words(language)}
+    assert re.search(rf"<strong>{re.escape(words['where']['summary_label'])}\s*:</strong>", html)
+    spread = next(a for a in words["where"]["answers"] if a["key"] == "spread")
+    assert spread["label"] in html
+    assert f'href="{start}pages/high-risk/"' in html
+    assert translated.title in html
+    assert "(in English)" not in html
+
+    translated.delete()
+    html = unescape(client.get(url).content.decode())
+    english = Page.objects.get(language=ENGLISH, slug="high-risk")
+    assert re.search(r'<a href="/pages/high-risk/"[^>]* lang="en-GB">', html)
+    assert english.title in html
+
+
+@by_language
+def test_a_guide_request_costs_as_many_queries_in_each_language(
+    client, language, django_assert_max_num_queries
+):
+    from neuroinfo import response_cache
+
+    load_starting_translation(language)
+    counts = {}
+    for start in ("/", prefix(language)):
+        for path in ("guide/", "guide/result/?where=spread&risk-group=high"):
+            response_cache.forget_version()  # each request reads the content version
+            # The content version, the guide (1), its pages (1), the pages the
+            # result links to (1), the site-wide texts (1).
+            with django_assert_max_num_queries(6) as captured:
+                assert client.get(f"{start}{path}").status_code == 200
+            counts[start, path] = len(captured)
+    for path in ("guide/", "guide/result/?where=spread&risk-group=high"):
+        assert counts["/", path] == counts[prefix(language), path], counts

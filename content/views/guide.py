@@ -11,11 +11,12 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from content import guide
+from content import guide, languages
 from content.feedback import make_token
 from neuroinfo.response_cache import public_page
 
@@ -141,6 +142,7 @@ def _render_question(request, questionnaire, key, answers, result, error=False):
             "error": error,
             "is_first": previous is None,
             "has_hints": any(a.hint for a in current.answers),
+            "untranslated": questionnaire.untranslated,
         },
     )
 
@@ -152,43 +154,98 @@ def result(request):
         answers, walk = guide.result_state(questionnaire, _params(request))
     except guide.GuideError as error:
         return bad_request(request, error)
-    page = questionnaire.pages[walk.page]
-    page_url = reverse("content:page", args=[page.slug])
-    # The pages the result's page links to: one query, for those pages only.
-    linked = guide.load_pages(slug__in=page.links_to)
+    page, page_url, in_english = page_to_read(questionnaire, walk.page)
+    # The pages the result's page links to, in this language where they are
+    # translated: one query, for those pages only.
+    linked = linked_pages(questionnaire, questionnaire.pages[walk.page].links_to)
     # A parent who said "spread" (or "one place") and then "not sure of the risk
     # group" lands on the overview: the risk pages it lists open at that section.
     said = [step.answer.section for step in walk.steps if step.answer.section]
     related = [
-        (other, _at_section(reverse("content:page", args=[other.slug]), other, said))
-        for other in (linked.get(slug) for slug in page.links_to)
-        if other and other.published and other.slug != page.slug
+        (other, _at_section(url, other, said), other_in_english)
+        for other, url, other_in_english in linked
+        if other.slug != page.slug
     ]
     rows = [
         {
             "label": step.question.summary_label or step.question.text,
             "answer": step.answer.label,
             "change_url": question_url(step.question.key, answers),
+            "lang": step.question.lang,
+            "answer_lang": step.answer.lang,
         }
         for step in walk.steps
     ]
-    notes = [step.answer.result_note for step in walk.steps if step.answer.result_note]
+    notes = [
+        (step.answer.result_note, step.answer.lang)
+        for step in walk.steps
+        if step.answer.result_note
+    ]
     return render(
         request,
         "guide/result.html",
         {
             "page": page,
             "page_url": page_url,
-            "target_url": f"{page_url}#{walk.section}" if walk.section else page_url,
+            "page_in_english": in_english,
+            "english_lang": english_lang(),
+            "target_url": _at_section(page_url, page, [walk.section] if walk.section else []),
             "reason": walk.reason(),
             "rows": rows,
             "notes": notes,
             "related": related,
+            "untranslated": questionnaire.untranslated,
             "back_url": question_url(walk.steps[-1].question.key, answers),
             "questions_url": _with_query(reverse("content:guide_questions"), answers),
             "feedback_token": make_token(page.slug, "guide-result"),
         },
     )
+
+
+def english_lang():
+    """The English pages' language as HTML's lang writes it (en-GB)."""
+    return translation.to_locale(languages.default()).replace("_", "-")
+
+
+def page_url_in(slug, language):
+    with translation.override(language):
+        return reverse("content:page", args=[slug])
+
+
+def page_to_read(questionnaire, slug):
+    """(PageInfo, address, in_english) of the page the guide leads to, in the
+    guide's language where that language's page is published; otherwise the
+    English page, at its English address, which the result says is in English."""
+    english = questionnaire.pages[slug]
+    if not questionnaire.language:
+        return english, page_url_in(slug, languages.default()), False
+    translated = questionnaire.translated_pages.get(slug)
+    if translated is not None and translated.published:
+        return translated, page_url_in(slug, questionnaire.language), False
+    return english, page_url_in(slug, languages.default()), True
+
+
+def linked_pages(questionnaire, slugs):
+    """[(PageInfo, address, in_english)] of the published pages `slugs` name, in
+    the guide's language where translated, else in English: one query."""
+    default = languages.default()
+    language = questionnaire.language or default
+    wanted = [language] if language == default else [language, default]
+    found = {}
+    for info, code in guide.load_pages_in(wanted, slugs):
+        found.setdefault(info.slug, {})[code] = info
+    listed = []
+    for slug in slugs:
+        rows = found.get(slug, {})
+        english = rows.get(default)
+        if english is None or not english.published:
+            continue  # the English page leads: a translation of a draft is not offered
+        own = rows.get(language)
+        if own is not None and own.published:
+            listed.append((own, page_url_in(slug, language), False))
+        else:
+            listed.append((english, page_url_in(slug, default), language != default))
+    return listed
 
 
 def _at_section(url, page, sections):
