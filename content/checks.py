@@ -34,6 +34,31 @@ def guide_never_strands_a_parent(app_configs=None, **kwargs):
         for problem in guide.problems(working)
         if problem not in guide.problems(live)
     ]
+    return found + _translation_warnings(live)
+
+
+def _translation_warnings(live):
+    """Each published language's words that leave a question or answer in
+    English, or a route to a section its page lacks (stored before the
+    sign-off check existed, or changed in the database by hand)."""
+    from content import languages
+    from content.models import Guide
+    from content.review.kinds import translation_is_live
+
+    found = []
+    for row in Guide.objects.exclude(language=languages.default()).order_by("language", "pk"):
+        if not translation_is_live(row):
+            continue
+        pages = guide.load_pages(slug__in=list(live.pages), language=row.language)
+        name = row.language_name
+        found += [
+            checks.Warning(
+                problem,
+                hint=f"Fix the guide's words in {name} in the admin, then have them signed off.",
+                id="content.W004",
+            )
+            for problem in guide.translation_problems(live, row.questions, pages, name)
+        ]
     return found
 
 

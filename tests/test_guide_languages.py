@@ -481,3 +481,18 @@ def test_a_guide_request_costs_as_many_queries_in_each_language(
             counts[start, path] = len(captured)
     for path in ("guide/", "guide/result/?where=spread&risk-group=high"):
         assert counts["/", path] == counts[prefix(language), path], counts
+
+
+@by_language
+def test_the_system_check_reports_a_published_language_missing_words(language):
+    from content.checks import guide_never_strands_a_parent
+
+    row = load_starting_translation(language)
+    assert [w for w in guide_never_strands_a_parent() if w.id == "content.W004"] == []
+    words = copy.deepcopy(row.questions)
+    words[1]["hint"] = ""
+    Guide.objects.filter(pk=row.pk).update(questions=words)
+    warnings = [w.msg for w in guide_never_strands_a_parent() if w.id == "content.W004"]
+    question = english_guide().questions[1]["text"]
+    name = languages.english_name(language)
+    assert warnings == [f"Question “{question}” has no help text in {name}."]
