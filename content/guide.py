@@ -654,11 +654,15 @@ def translation_problems(questionnaire, words, translated_pages=None, language_n
                 if getattr(answer, name).strip() and not _said(words_of, name):
                     text = f"{where} has no {WORD_NAMES[name]} {in_}."
                     found.append(Problem(text, question.key, answer.key, name))
-    found.extend(_missing_translated_sections(questionnaire, translated_pages or {}, in_))
+    found.extend(translated_section_problems(questionnaire, translated_pages or {}, language_name))
     return found
 
 
-def _missing_translated_sections(questionnaire, translated_pages, in_):
+def translated_section_problems(questionnaire, translated_pages, language_name="translation"):
+    """Each route of the English `questionnaire` that would open one language's
+    published page (`translated_pages`, by English slug) at a section it does
+    not have."""
+    in_ = f"in {language_name}"
     found = {}
     for _answers, result in all_paths(questionnaire):
         page = translated_pages.get(result.page)

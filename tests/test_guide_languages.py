@@ -496,3 +496,16 @@ def test_the_system_check_reports_a_published_language_missing_words(language):
     question = english_guide().questions[1]["text"]
     name = languages.english_name(language)
     assert warnings == [f"Question “{question}” has no help text in {name}."]
+
+
+@by_language
+def test_a_translated_page_that_drops_a_section_the_guide_opens_is_refused(language):
+    load_starting_translation(language)
+    page = Page.objects.get(language=language, slug="what-is-recurrence")
+    data = review.kind_of(page).live(page)
+    data["body"] = data["body"].replace("{#progressive}", "{#renamed}")
+    review.save_edit(page, data, make_user(f"page-translator-{language}", "editor"), submit=True)
+    with pytest.raises(review.ReviewRefused, match="“progressive” that the translated page"):
+        review.sign_off(page, reader_of(language))
+    page.refresh_from_db()
+    assert "progressive" in dict(page.sections)

@@ -247,8 +247,8 @@ class PageKind(Kind):
         page.review_due = review_due or one_year_after(today)
 
     def problems(self, page, data):
-        if page.is_translation:  # the guide leads to English pages
-            return []
+        if page.is_translation:  # the guide's routes are the English guide's
+            return translated_page_problems(page, data)
         before = guide.load_questionnaire()
         after_page = Page(
             slug=data.get("slug") or page.slug,
@@ -283,6 +283,22 @@ class PageKind(Kind):
         sources._prefetch_done = True
         preview._prefetched_objects_cache = {"sources": sources}
         return preview
+
+
+def translated_page_problems(page, data):
+    """What a translated page's `data` would newly break in the guide: a
+    route that opens this language's page at a section it would not have."""
+    structure = guide.load_questionnaire(language=languages.default())
+    if page.slug not in structure.pages:
+        return []
+    after = Page(slug=page.slug, title=data.get("title", ""), body=data.get("body", ""))
+    after.status = Page.Status.PUBLISHED
+    after.render()  # the headings the guide reads
+    before = translated_pages(page.language, structure)
+    name = page.language_name
+    old = set(guide.translated_section_problems(structure, before, name))
+    now = {**before, page.slug: guide.page_info(after)}
+    return [p for p in guide.translated_section_problems(structure, now, name) if p not in old]
 
 
 def one_year_after(day):
