@@ -374,6 +374,10 @@ def test_every_path_ends_on_the_page_in_that_language(client, language, clicks, 
     ]
     for reason in reasons:
         assert reason in unescape(html)
+    # The reasons are clauses: French and Spanish need "que" before the first.
+    said = {"fr": "Vous avez dit que ", "es": "Usted dijo que "}.get(language)
+    if said:
+        assert said + reasons[0] in unescape(html)
     page = client.get(target.split("#")[0])
     assert page.status_code == 200
     assert translated.title in unescape(page.content.decode())
