@@ -27,9 +27,11 @@ class ContentConfig(AppConfig):
 def index_pages_for_search(sender, using="default", **kwargs):
     # After every migrate: SQLite loses a table's triggers when a migration
     # rebuilds it, so the search index's are checked and remade here.
-    from content.search import sqlite_index
+    # On PostgreSQL, pages written by data migrations get their vector.
+    from content.search import sqlite_index, vector
 
     sqlite_index.ensure(using)
+    vector.ensure(using)
 
 
 def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):

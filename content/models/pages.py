@@ -192,7 +192,7 @@ class Page(Translatable, ReviewedText):
         self.terms.set(used_terms)
         if connection.vendor == "postgresql":
             Page.objects.filter(pk=self.pk).update(
-                search_vector=search_vector(self.title, self.summary, self.body_html)
+                search_vector=search_vector(self.title, self.summary, self.body_html, self.language)
             )
 
     def get_absolute_url(self):

@@ -1,6 +1,8 @@
 """Search over published pages and glossary terms: every part in one place.
 
 - `query.py`: what a parent typed, cleaned, with the words that mean the same;
+- `words/`: parents' everyday words, one module per language (none needed);
+- `folding.py`: accents taken off, so "recaida" finds "recaída";
 - `vector.py`: what PostgreSQL searches for a page (Page.search_vector);
 - `sqlite_index.py`: SQLite's FTS5 index of the pages, kept by triggers;
 - `ranking.py`: ranking pages and glossary words on either database;
@@ -9,6 +11,8 @@
 
 Callers use the names re-exported here: `search.clean_query(text)`, then
 `search.search(query)`, and `search.suggest(query)` if nothing was found.
+A query is read in the language of the request (`content.languages.current()`)
+and finds only pages and words in that language.
 Nothing here imports a model at import time (the Page model module imports
 `vector.py`), so the models are read through `content.models` when a search
 runs.

@@ -5,22 +5,26 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from content.search.folding import fold, pattern
 from content.search.query import stem
 
 EXTRACT_LENGTH = 220
 # A sentence ends at . ! or ? followed by a space and what starts a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z0-9])")
+# Capitals with accents start French and Spanish sentences ("À", "Él"), and
+# a Spanish question or exclamation opens with "¿" or "¡".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(«¿¡]?[A-Z0-9À-ÖØ-Þ])")
 # Fewer words than this, or no full stop, and it is a heading or a list
 # fragment ("MIBG therapy (explained below)"): shown only if nothing better.
 _SENTENCE_WORDS = 6
 
 
 def highlighter(terms):
-    """One regular expression that finds any search term, and words that start with one."""
-    ordered = sorted({stem(term) for term in terms if term}, key=len, reverse=True)
+    """One regular expression that finds any search term, and words that start with
+    one, however they are accented ("recaida" marks "recaída")."""
+    ordered = sorted({stem(fold(term).lower()) for term in terms if term}, key=len, reverse=True)
     if not ordered:
         return None
-    alternation = "|".join(r"\s+".join(map(re.escape, term.split())) for term in ordered)
+    alternation = "|".join(r"\s+".join(map(pattern, term.split())) for term in ordered)
     return re.compile(rf"(?<!\w)(?:{alternation})[\w’'-]*", re.IGNORECASE)
 
 
@@ -94,4 +98,4 @@ def _clip(line, matcher):
 
 
 def _normal(word):
-    return stem(" ".join(word.lower().split()))
+    return stem(fold(" ".join(word.lower().split())))

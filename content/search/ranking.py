@@ -24,12 +24,12 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import OperationalError, connection
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 
-from content import models
+from content import languages, models
 from content.readability import plain_text
 from content.search import sqlite_index
 from content.search.extracts import extract, highlight, highlighter
-from content.search.query import COMMON_WORDS, stem
-from content.search.vector import SEARCH_CONFIG
+from content.search.folding import fold, pattern
+from content.search.query import stem
 
 log = logging.getLogger(__name__)
 
@@ -70,28 +70,31 @@ def search(query):
     )
 
 
-def _any_of(terms):
+def _any_of(terms, config):
+    # Folded like the pages' vectors (content/search/vector.py): accents do not count.
     combined = None
     for term in terms:
         kind = "phrase" if " " in term else "plain"
-        part = SearchQuery(term, search_type=kind, config=SEARCH_CONFIG)
+        part = SearchQuery(fold(term), search_type=kind, config=config)
         combined = part if combined is None else combined | part
     return combined
 
 
 def _postgres_pages(query):
-    everything = _any_of(query.terms)
+    # The configuration each page of this language was indexed with.
+    config = languages.search_config(query.language)
+    everything = _any_of(query.terms, config)
     wanted = everything
     if set(query.required) != set(query.terms):
-        wanted = _any_of(query.required) & everything
+        wanted = _any_of(query.required, config) & everything
     pages = (
-        models.Page.objects.published()
+        models.Page.objects.published(query.language)
         .filter(search_vector=wanted)
         .annotate(rank=SearchRank(F("search_vector"), everything))
     )
     order = ["-rank", "order", "title"]
     if query.phrase:
-        phrase = SearchQuery(query.phrase, search_type="phrase", config=SEARCH_CONFIG)
+        phrase = SearchQuery(fold(query.phrase), search_type="phrase", config=config)
         pages = pages.annotate(
             phrase=ExpressionWrapper(Q(search_vector=phrase), output_field=BooleanField())
         )
@@ -103,7 +106,7 @@ def _weighted(weights, terms):
     """A score: for each term, the weight of each field that contains it."""
     cases = [
         Case(
-            When(**{f"{field_name}__icontains": term}, then=Value(weight)),
+            When(**{f"{field_name}__iregex": pattern(term)}, then=Value(weight)),
             default=Value(0),
             output_field=IntegerField(),
         )
@@ -122,18 +125,35 @@ def _sum(expressions):
     return _sum(expressions[:middle]) + _sum(expressions[middle:])
 
 
-def _any_contains(fields, terms):
+def _any_contains(fields, terms, accents=True):
+    """Any field holds any term, however either is accented ("recaida", "recaída").
+
+    One regular expression per field for all the terms: on SQLite each is a
+    call into Python for every row, so one per field, not one per term. A
+    language written without accents uses LIKE, the database's own.
+    """
     condition = Q()
-    for term in terms:
-        for field_name in fields:
-            condition |= Q(**{f"{field_name}__icontains": term})
+    if not accents:
+        for term in terms:
+            for field_name in fields:
+                condition |= Q(**{f"{field_name}__icontains": term})
+        return condition
+    if not terms:
+        return condition
+    either = "|".join(f"(?:{pattern(term)})" for term in dict.fromkeys(terms))
+    for field_name in fields:
+        condition |= Q(**{f"{field_name}__iregex": either})
     return condition
 
 
 def _ranked_pages(query):
     try:
         return sqlite_index.ranked_pages(
-            query.terms, MAX_RESULTS, required=query.required, phrase=query.phrase
+            query.terms,
+            MAX_RESULTS,
+            required=query.required,
+            phrase=query.phrase,
+            language=query.language,
         )
     except OperationalError as error:
         # No index (an SQLite built without FTS5), or one out of step with the
@@ -149,7 +169,7 @@ def _scored_pages(query):
     terms = [stem(term) for term in query.terms]
     required = [stem(term) for term in query.required]
     return list(
-        models.Page.objects.published()
+        models.Page.objects.published(query.language)
         .filter(_any_contains(weights, required))
         .annotate(score=_weighted(weights, terms))
         .order_by("-score", "order", "title")[:MAX_RESULTS]
@@ -168,16 +188,20 @@ def _ranked_terms(query):
     own names count, not their explanations: "cell" finds "stem cell", not
     every word explained with "cells".
     """
-    names_only = all(group[0] in COMMON_WORDS for group in query.groups)
+    names_only = all(query.is_common(group) for group in query.groups)
     fields = ["term", "other_names"] if names_only else ["term", "other_names", "definition"]
     candidates = (
-        models.Term.objects.published()
-        .filter(_any_contains(fields, [stem(term) for term in query.required]))
+        models.Term.objects.published(query.language)
+        .filter(
+            _any_contains(
+                fields, [stem(term) for term in query.required], accents=query.lists.accents
+            )
+        )
         .only("term", "slug", "definition", "other_names")[:MAX_TERM_CANDIDATES]
     )
     phrase = _finder(query.phrase) if query.phrase else None
     groups = [_finder(*group) for group in query.groups]
-    telling = [_finder(*group) for group in query.groups if group[0] not in COMMON_WORDS]
+    telling = [_finder(*group) for group in query.groups if not query.is_common(group)]
     scored = []
     for term in candidates:
         names = f"{term.term}\n{term.other_names}"
@@ -200,6 +224,6 @@ def _ranked_terms(query):
 def _finder(*terms):
     """Finds any of the terms at the start of a word ("die" is not in "studied")."""
     alternation = "|".join(
-        r"\s+".join(map(re.escape, stem(term).split())) for term in terms if term
+        r"\s+".join(map(pattern, stem(fold(term).lower()).split())) for term in terms if term
     )
     return re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)

@@ -42,7 +42,7 @@ TRIGGERS = {
 # Pages that hold the words typed together (the phrase) come first; finding
 # them is one more lookup in the index, not a walk over the pages.
 _RANKED = f"""
-SELECT page.id, page.title, page.slug, page.summary, page.body_html
+SELECT page.id, page.title, page.slug, page.summary, page.body_html, page.language
 FROM {TABLE} JOIN content_page AS page ON page.id = {TABLE}.rowid
 WHERE {TABLE} MATCH %s AND page.status = 'published' AND page.language = %s
 ORDER BY {{phrase_first}}bm25({TABLE}, 10.0, 4.0, 2.0), page."order", page.title
