@@ -1,4 +1,8 @@
+from urllib.parse import urlencode
+
 from markdownx.widgets import AdminMarkdownxWidget
+
+from content import languages
 
 
 class LabelledMarkdownxWidget(AdminMarkdownxWidget):
@@ -9,3 +13,13 @@ class LabelledMarkdownxWidget(AdminMarkdownxWidget):
     """
 
     template_name = "content/markdownx_widget.html"
+    # The language of the text being edited: a translation's preview is
+    # measured with its own language's reading formula (content/views/preview.py).
+    language = None
+
+    def add_markdownx_attrs(self, attrs):
+        attrs = super().add_markdownx_attrs(attrs)
+        if self.language and not languages.is_default(self.language):
+            path = attrs["data-markdownx-urls-path"]
+            attrs["data-markdownx-urls-path"] = f"{path}?{urlencode({'language': self.language})}"
+        return attrs

@@ -82,6 +82,8 @@ class PageForm(ReviewedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "body" in self.fields:  # the preview measures the text in its language
+            self.fields["body"].widget.language = self.instance.language
         if "related" in self.fields and self.instance.pk:
             same_language = Page.objects.in_language(self.instance.language)
             self.fields["related"].queryset = same_language.exclude(pk=self.instance.pk)
