@@ -106,19 +106,38 @@ Some plain words about one part of the care a child may have, with a link to
 """
 
 
-def make_corpus(count, prefix="generated"):
+def make_corpus(count, prefix="generated", language=None):
     """Add `count` published pages (one insert per 500), as if editors wrote them.
 
     The text is rendered once and shared: bulk_create skips save(), so the
     stored HTML, headings and links are filled in here the way save() would.
+    In another `language` than English, each page translates the English
+    corpus page with its address, where there is one (make that first).
     """
+    from content import languages
+    from content.search import vector
+
+    language = language or languages.default()
+    english = {}
+    if not languages.is_default(language):
+        english = dict(
+            Page.objects.filter(
+                language=languages.default(), slug__startswith=f"{prefix}-"
+            ).values_list("slug", "pk")
+        )
     template = Page(body=CORPUS_BODY)
     template.render()
+    title, summary = (
+        "Generated page",
+        "A generated page ({number}) that tests the site at a larger size.",
+    )
+    if not languages.is_default(language):  # words in no glossary and in no starting page
+        title, summary = f"Page ({language})", "Une page générée ({number}), à plus grande échelle."
     pages = [
         Page(
-            title=f"Generated page {number:05d}",
+            title=f"{title} {number:05d}",
             slug=f"{prefix}-{number:05d}",
-            summary=f"A generated page ({number}) that tests the site at a larger size.",
+            summary=summary.format(number=number),
             body=CORPUS_BODY,
             body_html=template.body_html,
             headings=template.headings,
@@ -127,10 +146,13 @@ def make_corpus(count, prefix="generated"):
             status=Page.Status.PUBLISHED,
             order=100 + number % 50,
             review_due=datetime.date(2027, 5, 1),
+            language=language,
+            translation_of_id=english.get(f"{prefix}-{number:05d}"),
         )
         for number in range(count)
     ]
     Page.objects.bulk_create(pages, batch_size=500)
+    vector.ensure()  # PostgreSQL's search vectors, which save() would fill
     bump_content_version()  # bulk_create sends no signals
 
 
