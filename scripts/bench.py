@@ -7,7 +7,8 @@ SQLite database and the collected static files, then drives it with wrk
 (Debian's package, installed if missing) for BENCH_SECONDS per URL, in
 BENCH_ROUNDS interleaved rounds, every request asking for brotli or gzip as a
 browser does. Prints requests per second, p50 and p99 latency and errors for
-each URL and round, then each page's median ratio to the CSS file.
+each URL and round, then each page's median ratio to the CSS file, for the
+English pages and the same pages under /fr/ (BENCH_LANGUAGE).
 """
 
 import contextlib
@@ -29,13 +30,28 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
-PAGES = {
+ENGLISH = {
     "content page": "/pages/high-risk/",
     "home": "/",
     "guide question": "/guide/risk-group/?where=spread",
     "guide result": "/guide/result/?where=spread&risk-group=high",
 }
+# The same pages at the first translation's addresses (BENCH_LANGUAGE, default
+# French): a translation is served like English and must be as quick.
+LANGUAGE = (
+    os.environ.get("BENCH_LANGUAGE")
+    or os.environ.get("NEUROINFO_TRANSLATIONS", "fr,es").split(",")[0].strip()  # as settings.py
+)
+PAGES = {
+    **ENGLISH,
+    **{f"{name} ({LANGUAGE})": f"/{LANGUAGE}{url}" for name, url in ENGLISH.items()},
+}
 TARGET = 0.7
+STAND_IN = (
+    "from tests.support.factories import stand_in_translations; "
+    "made = stand_in_translations(); "
+    "made and print(made, 'English starting pages stand in for missing translations')"
+)
 
 
 def ensure_wrk():
@@ -146,6 +162,8 @@ def main():
     port = int(os.environ.get("BENCH_PORT") or free_port())
     env = production_env(workdir, port)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
+    # Where migrate loads no starting translations, the English pages stand in.
+    manage(env, "shell", "--no-imports", "-c", STAND_IN)
     if static_files_are_stale():
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     base = f"http://127.0.0.1:{port}"
@@ -172,7 +190,7 @@ def main():
                 result = wrk(base + path, server.pid)
                 results[name].append(result)
                 print(
-                    f"round {number}  {name:<20} {result['rps']:>8.0f} req/s  "
+                    f"round {number}  {name:<25} {result['rps']:>8.0f} req/s  "
                     f"p50 {result['p50']:>6.2f} ms  p99 {result['p99']:>7.2f} ms  "
                     f"errors {result['errors']}  server CPU {result['cpu_ms']:.2f} ms/req"
                 )
@@ -188,7 +206,7 @@ def main():
             ok = median >= TARGET and errors == 0
             failed |= not ok
             print(
-                f"  {name:<16} {median:.2f}  (rounds: {', '.join(f'{r:.2f}' for r in ratios)}; "
+                f"  {name:<21} {median:.2f}  (rounds: {', '.join(f'{r:.2f}' for r in ratios)}; "
                 f"errors {errors}){'' if ok else '  BELOW TARGET'}"
             )
         print(
@@ -198,7 +216,17 @@ def main():
         print(f"  {'CSS file':<16} {static_cpu:.2f} ms")
         for name in PAGES:
             cpu = statistics.median(r["cpu_ms"] for r in results[name])
-            print(f"  {name:<16} {cpu:.2f} ms  ({cpu / static_cpu:.2f}x)")
+            print(f"  {name:<21} {cpu:.2f} ms  ({cpu / static_cpu:.2f}x)")
+        print(f"\nEach page at /{LANGUAGE}/ against its English address (1.00 = as quick):")
+        for name in ENGLISH:
+            translated = f"{name} ({LANGUAGE})"
+            rps = statistics.median(
+                a["rps"] / b["rps"] for a, b in zip(results[translated], results[name], strict=True)
+            )
+            cpu = statistics.median(r["cpu_ms"] for r in results[translated]) / statistics.median(
+                r["cpu_ms"] for r in results[name]
+            )
+            print(f"  {name:<16} requests/s {rps:.2f}x  server CPU per request {cpu:.2f}x")
         return 1 if failed else 0
     finally:
         server.terminate()

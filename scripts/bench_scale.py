@@ -1,11 +1,15 @@
 """`make bench-scale`: each public page type's uncached time and query count
-with 6, 1,000 and 10,000 pages, and the 10,000-page time as a ratio of the
-6-page one (the target is 1.5 or less).
+with 6, 1,000 and 10,000 pages in every language, and the 10,000-page time as
+a ratio of the 6-page one (the target is 1.5 or less), for English and for
+the first translation (French) at its addresses (/fr/…). A last table puts
+each French page type's time beside its English one.
 
 Runs Django in this process against a fresh SQLite file with the production
 settings; every request is a cache miss (the page cache is emptied first), so
 this is what a first visitor after an edit waits for. The pages added are the
-generated corpus the tests use (tests/support/factories.py: make_corpus).
+generated corpus the tests use (tests/support/factories.py: make_corpus), in
+every language the settings name, each translation pointing at its English
+page: at "10,000 pages" the database holds 10,000 pages per language.
 
 On PostgreSQL instead (the database for several servers):
 
@@ -60,10 +64,11 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from content import languages  # noqa: E402
 from content.models import Page  # noqa: E402
 from content.views.pages import PAGES_PER_LIST_PAGE  # noqa: E402
 from neuroinfo import response_cache  # noqa: E402
-from tests.support.factories import make_corpus  # noqa: E402
+from tests.support.factories import make_corpus, stand_in_translations  # noqa: E402
 
 SIZES = [6, 1_000, 10_000]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
@@ -82,6 +87,21 @@ PAGE_TYPES = {
     "search box": "/search/",
     "search results": "/search/?q=came+back+in+the+brain",
 }
+# English, and the first translation at its own addresses.
+MEASURED = [languages.default(), *languages.translations()[:1]]
+# "came back in the brain" in the parents' own words of each language.
+SEARCHES = {"fr": "est revenu dans le cerveau", "es": "ha vuelto en el cerebro"}
+
+
+def page_types(language):
+    """{name: address} of every page type in `language`."""
+    if languages.is_default(language):
+        return dict(PAGE_TYPES)
+    prefix = f"/{language}"
+    found = {name: prefix + url for name, url in PAGE_TYPES.items()}
+    words = urllib.parse.quote_plus(SEARCHES.get(language, "came back in the brain"))
+    found["search results"] = f"{prefix}/search/?q={words}"
+    return found
 
 
 def uncached(client, url):
@@ -136,11 +156,17 @@ def build_databases():
     if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
         call_command("collectstatic", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
+    # Where the starting translations are not loaded by migrate, the English
+    # starting pages stand in, so each translated address has its page.
+    stand_in = stand_in_translations()
+    if stand_in:
+        print(f"{stand_in} English starting pages stand in for missing translations")
     files = {}
     for size in SIZES:
-        missing = size - Page.objects.count()
-        if missing > 0:
-            make_corpus(missing, prefix=f"size-{size}")
+        for language in languages.codes():  # English first: translations point at it
+            missing = size - Page.objects.filter(language=language).count()
+            if missing > 0:
+                make_corpus(missing, prefix=f"size-{size}", language=language)
         if POSTGRES_URL:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -166,37 +192,60 @@ def main():
 def measure(files):
     client = Client()
     samples = {}
+    addresses = {language: page_types(language) for language in MEASURED}
     # Interleaved rounds, so a busy moment on the machine hits every size alike.
     for _ in range(ROUNDS):
         for size in SIZES:
             use_database(files[size])
-            for name, url in PAGE_TYPES.items():
-                client.get(url)  # warm up templates and the connection
-                seconds, queries, size_bytes = uncached(client, url)
-                samples.setdefault((name, size), []).append(seconds)
-                samples[name, size, "q"] = (queries, size_bytes)
+            for language in MEASURED:
+                for name, url in addresses[language].items():
+                    client.get(url)  # warm up templates and the connection
+                    seconds, queries, size_bytes = uncached(client, url)
+                    samples.setdefault((language, name, size), []).append(seconds)
+                    samples[language, name, size, "q"] = (queries, size_bytes)
 
     kind = f"wall time, PostgreSQL {connection.pg_version // 10000}" if POSTGRES_URL else "CPU time"
-    print(f"Uncached {kind} per request (median of {ROUNDS} x {REPEATS}), queries, HTML size:")
-    header = f"{'page type':<17}" + "".join(f"{f'{n:,} pages':>26}" for n in SIZES)
-    print(header + f"{'10,000 / 6':>12}")
-    for name in PAGE_TYPES:
-        cells = ""
-        medians = {}
-        for size in SIZES:
-            medians[size] = statistics.median(samples[name, size])
-            queries, size_bytes = samples[name, size, "q"]
-            cells += f"{medians[size] * 1000:>11.2f} ms {queries:>2} q {size_bytes / 1024:>5.1f} KB"
-        ratio = medians[SIZES[-1]] / medians[SIZES[0]]
-        flag = "" if ratio <= 1.5 else "  (over 1.5)"
-        print(f"{name:<17}{cells}{ratio:>11.2f}x{flag}")
-    full = statistics.median(samples["page list", SIZES[-1]]) / statistics.median(
-        samples["page list", SIZES[1]]
-    )
-    print(
-        f"The page list shows {PAGES_PER_LIST_PAGE} pages once there are that many "
-        f"(6 at 6 pages): 10,000 / 1,000 = {full:.2f}x"
-    )
+    every = ", ".join(languages.english_name(code) for code in languages.codes())
+    print(f"Pages per language ({every}): {', '.join(f'{n:,}' for n in SIZES)}")
+    for language in MEASURED:
+        print(
+            f"\n{languages.english_name(language)} ({addresses[language]['home']}): uncached "
+            f"{kind} per request (median of {ROUNDS} x {REPEATS}), queries, HTML size:"
+        )
+        header = f"{'page type':<17}" + "".join(f"{f'{n:,} pages':>26}" for n in SIZES)
+        print(header + f"{'10,000 / 6':>12}")
+        for name in PAGE_TYPES:
+            cells = ""
+            medians = {}
+            for size in SIZES:
+                medians[size] = statistics.median(samples[language, name, size])
+                queries, size_bytes = samples[language, name, size, "q"]
+                cells += (
+                    f"{medians[size] * 1000:>11.2f} ms {queries:>2} q {size_bytes / 1024:>5.1f} KB"
+                )
+            ratio = medians[SIZES[-1]] / medians[SIZES[0]]
+            flag = "" if ratio <= 1.5 else "  (over 1.5)"
+            print(f"{name:<17}{cells}{ratio:>11.2f}x{flag}")
+        full = statistics.median(samples[language, "page list", SIZES[-1]]) / statistics.median(
+            samples[language, "page list", SIZES[1]]
+        )
+        print(
+            f"The page list shows {PAGES_PER_LIST_PAGE} pages once there are that many "
+            f"(6 at 6 pages): 10,000 / 1,000 = {full:.2f}x"
+        )
+    for language in MEASURED[1:]:
+        english = languages.default()
+        name_of = languages.english_name(language)
+        print(f"\n{name_of} / English, time at each size (1.00 = the same; over 1.2 is flagged):")
+        print(f"{'page type':<17}" + "".join(f"{f'{n:,} pages':>14}" for n in SIZES))
+        for name in PAGE_TYPES:
+            ratios = [
+                statistics.median(samples[language, name, size])
+                / statistics.median(samples[english, name, size])
+                for size in SIZES
+            ]
+            flag = "" if max(ratios) <= 1.2 else "  (slower)"
+            print(f"{name:<17}" + "".join(f"{r:>13.2f}x" for r in ratios) + flag)
 
 
 if __name__ == "__main__":
