@@ -1,9 +1,11 @@
-"""Links between pages: what a page links to, who links to a page, and which
-links are broken.
+"""Links between pages, read from a page's HTML: what a page links to, and
+which links are broken. Plain functions over text: no model, no query.
 
 Each page stores its outgoing links and its section ids when it is saved
 (`Page.links`, `Page.anchors`, filled by `Page.save`), so finding the pages
-that link to one page reads those short lists, not every page's text.
+that link to one page reads those short lists, not every page's text
+(`Page.objects.linking_pages`; `Page.objects.check_published_links` runs
+`check_links` over the published pages).
 
 A stored link is a string: "slug" for a page, "slug#section" for a section of
 it, "#section" for a section of the same page.
@@ -74,42 +76,10 @@ class Linker:
     old_addresses: list = field(default_factory=list)  # old slugs its links still use
 
 
-def linking_pages(page):
-    """The published pages, other than `page`, whose text links to `page`, at its
-    address or at an old address that now redirects to it. Two queries."""
-    from content.models import Page, PageRedirect
-
-    old = set(PageRedirect.objects.filter(page=page).values_list("old_slug", flat=True))
-    addresses = old | {page.slug}
-    found = []
-    rows = Page.objects.published(page.language).exclude(pk=page.pk)
-    rows = rows.values_list("pk", "title", "slug", "links")
-    for pk, title, slug, stored in rows:
-        targets = {Link.parse(s).slug for s in stored or []} & addresses
-        if targets:
-            found.append(Linker(pk, title, slug, sorted(targets & old)))
-    return found
-
-
 def titles(pages):
     """“A”, “B” and “C”: page titles for a sentence."""
     quoted = [f"“{p.title}”" for p in pages]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def record_address_change(page, old_slug, was_published):
-    """Keep a page's old address working after its slug changed.
-
-    Called by Page.save. Redirects point at the page, not at an address, so a
-    page moved twice sends both old addresses straight to the new one (no
-    chains). A live page always wins: a redirect whose old address a page now
-    uses is removed, which also means a page moved back has no loop.
-    """
-    from content.models import PageRedirect
-
-    PageRedirect.objects.filter(old_slug=page.slug).delete()
-    if old_slug and old_slug != page.slug and was_published:
-        PageRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": page})
 
 
 @dataclass(frozen=True)
@@ -124,22 +94,15 @@ class BrokenLink:
         return f"“{self.page_title}” (/pages/{self.page_slug}/) links to {address}: {self.reason}"
 
 
-def check_published_links():
-    """Every broken internal link on a published page, and every link that still
-    uses an old address (it works, through a redirect, but should be changed).
+def check_links(pages, moved):
+    """Every broken internal link in `pages` (each with a title, slug and
+    body_html), and every link that still uses an old address (it works,
+    through a redirect, but should be changed). `moved` is {old slug: slug}.
 
-    Reads the rendered text parents see, not the stored lists, so a list that
-    went stale cannot hide a broken link. Returns (broken, old, checked count).
+    Reads the rendered text, not the stored lists, so a list that went stale
+    cannot hide a broken link. Returns (broken, old, checked count).
     """
-    from content.models import Page, PageRedirect
-
-    pages = list(Page.objects.published().only("title", "slug", "body_html"))
     anchors = {p.slug: set(anchors_in(p.body_html)) | PAGE_TEMPLATE_IDS for p in pages}
-    moved = dict(
-        PageRedirect.objects.filter(page__status=Page.Status.PUBLISHED).values_list(
-            "old_slug", "page__slug"
-        )
-    )
     broken, old, checked = [], [], 0
     for page in pages:
         for stored in links_in(page.body_html):

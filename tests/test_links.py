@@ -45,7 +45,7 @@ def test_the_starting_pages_have_their_links_stored_by_the_migration():
 def test_finding_linking_pages_reads_stored_links_in_two_queries(django_assert_num_queries):
     trials = Page.objects.get(slug="clinical-trials")
     with django_assert_num_queries(2):
-        linkers = links.linking_pages(trials)
+        linkers = Page.objects.linking_pages(trials)
     assert {p.slug for p in linkers} == {
         "cns", "high-risk", "intermediate-risk", "low-risk", "what-is-recurrence"
     }  # fmt: skip

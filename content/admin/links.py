@@ -17,7 +17,7 @@ def unpublish_refusal(page, new_status):
     """The sentence refusing to unpublish `page`, or None when nothing links to it."""
     if not page.pk or not page.is_published or new_status == Page.Status.PUBLISHED:
         return None
-    linkers = links.linking_pages(page)
+    linkers = Page.objects.linking_pages(page)
     if not linkers:
         return None
     return (
@@ -31,7 +31,7 @@ def unpublish_refusal(page, new_status):
 def deletion_refusals(page):
     """Why `page` cannot be deleted, as sentences for the editor (empty when it can)."""
     reasons = []
-    linkers = links.linking_pages(page)
+    linkers = Page.objects.linking_pages(page)
     if linkers:
         reasons.append(
             f"Published pages link to it: {links.titles(linkers)}. "
@@ -69,7 +69,7 @@ def tell_editor_after_save(request, page, form, stored=None):
     wanted = form.cleaned_data.get("slug", page.slug)
     was_published = stored is not None and stored.is_published
     # At the address that is live, not the one the form asks for.
-    linkers = links.linking_pages(stored if stored is not None else page)
+    linkers = Page.objects.linking_pages(stored if stored is not None else page)
     if old_slug and wanted != old_slug and was_published:
         messages.info(
             request,
@@ -99,7 +99,7 @@ class PageLinksAdminMixin:
 
     @admin.display(description="pages that link here")
     def linked_from(self, page):
-        linkers = links.linking_pages(page) if page.pk else []
+        linkers = Page.objects.linking_pages(page) if page.pk else []
         if not linkers:
             return "No published page links here."
         return format_html(

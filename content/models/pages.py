@@ -43,13 +43,38 @@ class PageQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days))
 
+    def linking_pages(self, page):
+        """The published pages, other than `page`, whose text links to `page`, at its
+        address or at an old address that now redirects to it. Two queries."""
+        old = set(PageRedirect.objects.filter(page=page).values_list("old_slug", flat=True))
+        addresses = old | {page.slug}
+        found = []
+        rows = self.published(page.language).exclude(pk=page.pk)
+        rows = rows.values_list("pk", "title", "slug", "links")
+        for pk, title, slug, stored in rows:
+            targets = {links.Link.parse(s).slug for s in stored or []} & addresses
+            if targets:
+                found.append(links.Linker(pk, title, slug, sorted(targets & old)))
+        return found
+
+    def check_published_links(self):
+        """Every broken internal link on a published page, and every link that still
+        uses an old address: `links.check_links` over the published pages' text.
+        Returns (broken, old, checked count)."""
+        pages = list(self.published().only("title", "slug", "body_html"))
+        moved = dict(
+            PageRedirect.objects.filter(page__status=Page.Status.PUBLISHED).values_list(
+                "old_slug", "page__slug"
+            )
+        )
+        return links.check_links(pages, moved)
+
 
 class Page(Translatable, ReviewedText):
     """A page parents read.
 
     save() renders the Markdown, stores the page's links and section ids, and
-    (through content.links.record_address_change) keeps an old address working
-    when a published page's slug changes.
+    keeps an old address working when a published page's slug changes.
     """
 
     class Status(models.TextChoices):
@@ -181,8 +206,7 @@ class Page(Translatable, ReviewedText):
         before = self.pk and Page.objects.filter(pk=self.pk).values("slug", "status").first()
         super().save(*args, **kwargs)
         if not self.is_translation:  # old addresses are the English page's
-            links.record_address_change(
-                self,
+            self._record_address_change(
                 old_slug=before and before["slug"],
                 was_published=bool(before) and before["status"] == self.Status.PUBLISHED,
             )
@@ -194,6 +218,18 @@ class Page(Translatable, ReviewedText):
             Page.objects.filter(pk=self.pk).update(
                 search_vector=search_vector(self.title, self.summary, self.body_html, self.language)
             )
+
+    def _record_address_change(self, old_slug, was_published):
+        """Keep a page's old address working after its slug changed.
+
+        Redirects point at the page, not at an address, so a page moved twice
+        sends both old addresses straight to the new one (no chains). A live
+        page always wins: a redirect whose old address a page now uses is
+        removed, which also means a page moved back has no loop.
+        """
+        PageRedirect.objects.filter(old_slug=self.slug).delete()
+        if old_slug and old_slug != self.slug and was_published:
+            PageRedirect.objects.update_or_create(old_slug=old_slug, defaults={"page": self})
 
     def get_absolute_url(self):
         # Under the language's own prefix (/fr/pages/…) for a translation. A
@@ -303,8 +339,8 @@ class PageRedirect(models.Model):
     """An old address of a published page, which now sends readers to the page.
 
     Made by Page.save when a published page's slug changes (see
-    content.links.record_address_change); followed by the page view with a
-    permanent (301) redirect.
+    Page._record_address_change); followed by the page view with a permanent
+    (301) redirect.
     """
 
     old_slug = models.SlugField(max_length=80, unique=True)

@@ -7,14 +7,14 @@ A link to another page must reach a published page, and a link to a section
 
 from django.core.management.base import BaseCommand, CommandError
 
-from content import links
+from content.models import Page
 
 
 class Command(BaseCommand):
     help = "Check the internal links (pages and #sections) of every published page."
 
     def handle(self, *args, **options):
-        broken, old, checked = links.check_published_links()
+        broken, old, checked = Page.objects.check_published_links()
         for link in old:
             self.stdout.write(f"OLD ADDRESS  {link} (it still works; change the link)")
         for link in broken:
