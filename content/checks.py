@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
 
-from content import guide
+from content import guide, languages
+from content.models import Guide, SiteText
+from content.review.kinds import translation_is_live
 
 
 @checks.register()
@@ -41,10 +44,6 @@ def _translation_warnings(live):
     """Each published language's words that leave a question or answer in
     English, or a route to a section its page lacks (stored before the
     sign-off check existed, or changed in the database by hand)."""
-    from content import languages
-    from content.models import Guide
-    from content.review.kinds import translation_is_live
-
     found = []
     for row in Guide.objects.exclude(language=languages.default()).order_by("language", "pk"):
         if not translation_is_live(row):
@@ -69,8 +68,6 @@ def cache_keys_come_from_a_fixed_set_of_hosts(app_configs=None, **kwargs):
     A wildcard in ALLOWED_HOSTS then lets anyone make up hosts, each filling
     the shared cache with its own copy of every page.
     """
-    from django.conf import settings
-
     wildcards = [host for host in settings.ALLOWED_HOSTS if host == "*" or host.startswith(".")]
     if settings.SITE_URL or not wildcards:
         return []
@@ -91,8 +88,6 @@ def parents_can_tell_who_runs_the_site(app_configs=None, **kwargs):
     it", which a live site must never say. Warnings, like the guide's check:
     `check --deploy --fail-level WARNING` stops a deploy on them.
     """
-    from content.models import SiteText
-
     try:
         site_text = SiteText.current()
     except DatabaseError:

@@ -7,9 +7,11 @@ is stored. `load_questionnaire()` is the only function that reads the database.
 
 from dataclasses import dataclass, field, fields, replace
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, to_locale
 
+from content import languages, models
 from neuroinfo.tracking import is_tracking_parameter
 
 # Question keys are path segments under /guide/; these are taken.
@@ -435,8 +437,6 @@ def load_questionnaire(working=False, language=None):
     their titles, summaries, headings and links are read, so the cost stays
     the same however many pages the site has.
     """
-    from content import languages
-
     language = language or languages.current()
     translated = not languages.is_default(language)
     if not working:
@@ -444,15 +444,14 @@ def load_questionnaire(working=False, language=None):
         return questionnaire_from_data(
             english or [], language=language if translated else None, words=words
         )
-    from content.models import Answer as AnswerModel
-    from content.models import Question as QuestionModel
-
     answers = {}
-    for answer in AnswerModel.objects.select_related("next_question", "page").only(
-        *[f.name for f in AnswerModel._meta.concrete_fields], "next_question__key", "page__slug"
+    for answer in models.Answer.objects.select_related("next_question", "page").only(
+        *[f.name for f in models.Answer._meta.concrete_fields], "next_question__key", "page__slug"
     ):
         answers.setdefault(answer.question_id, []).append(answer)
-    questions = tuple(question_info(q, answers.get(q.pk, [])) for q in QuestionModel.objects.all())
+    questions = tuple(
+        question_info(q, answers.get(q.pk, [])) for q in models.Question.objects.all()
+    )
     page_ids = {a.page_id for listed in answers.values() for a in listed if a.page_id}
     questionnaire = Questionnaire(questions=questions, pages=load_pages(pk__in=page_ids))
     if not translated:
@@ -465,11 +464,8 @@ def load_questionnaire(working=False, language=None):
 def _guide_rows(language):
     """(the English guide's questions, the words of `language`'s published
     Guide row or None): one query."""
-    from content import languages
-    from content.models import Guide
-
     wanted = {languages.default(), language}
-    rows = Guide.objects.filter(language__in=wanted).order_by("pk")
+    rows = models.Guide.objects.filter(language__in=wanted).order_by("pk")
     english = words = None
     for code, questions, source_text, checked_at in rows.values_list(
         "language", "questions", "source_text", "checked_at"
@@ -491,17 +487,13 @@ def questionnaire_from_data(questions, language=None, words=None):
 
     Answers name their page by id, so a page whose address changed since the
     guide was signed off is still found, at its new address."""
-    from django.db.models import Q
-
-    from content.models import Page
-
     ids = {a["page_id"] for q in questions for a in q.get("answers", []) if a.get("page_id")}
     rows = []
     if ids:
         wanted = Q(pk__in=ids)
         if language:
             wanted |= Q(translation_of_id__in=ids, language=language)
-        rows = Page.objects.filter(wanted).only(*PAGE_INFO_FIELDS, "translation_of_id")
+        rows = models.Page.objects.filter(wanted).only(*PAGE_INFO_FIELDS, "translation_of_id")
     english_rows = [page for page in rows if page.pk in ids]
     slugs = {page.pk: page.slug for page in english_rows}
     answer_names = {f.name for f in fields(Answer)} - {"page", "lang"}
@@ -538,20 +530,17 @@ def questionnaire_from_data(questions, language=None, words=None):
 def load_pages(**filters):
     """{slug: PageInfo} of the pages matching `filters` (one query, no page text),
     English unless `language` is given."""
-    from content import languages
-    from content.models import Page
-
     # The guide's structure leads to English pages (slugs are per language).
     filters.setdefault("language", languages.default())
-    return {p.slug: page_info(p) for p in Page.objects.filter(**filters).only(*PAGE_INFO_FIELDS)}
+    return {
+        p.slug: page_info(p) for p in models.Page.objects.filter(**filters).only(*PAGE_INFO_FIELDS)
+    }
 
 
 def load_pages_in(languages_wanted, slugs):
     """[(PageInfo, language)] of the pages at `slugs` in each of
     `languages_wanted` (a translation keeps its English page's address): one query."""
-    from content.models import Page
-
-    rows = Page.objects.filter(slug__in=slugs, language__in=languages_wanted)
+    rows = models.Page.objects.filter(slug__in=slugs, language__in=languages_wanted)
     return [(page_info(p), p.language) for p in rows.only(*PAGE_INFO_FIELDS, "language")]
 
 
@@ -593,10 +582,6 @@ def in_language(questionnaire, language, words, translated_pages):
     structure stays the English one; English words stay where the language
     has none, marked with their language, and `untranslated` says so. Words
     for keys the English guide does not have are ignored."""
-    from django.utils.translation import to_locale
-
-    from content import languages
-
     fallback_lang = to_locale(languages.default()).replace("_", "-")
     said = _by_key(words)
     untranslated = False

@@ -268,14 +268,12 @@ class PageKind(Kind):
         return [*lines, (self.fields[-1], sources)]
 
     def preview(self, page, data):
-        from content.models import Term as TermModel
-
         preview = Page.objects.get(pk=page.pk)
         for name in ("title", "summary", "body"):
             setattr(preview, name, data.get(name, ""))
-        used = preview.render(TermModel.objects.glossary())
+        used = preview.render(Term.objects.glossary())
         # The "Words on this page" list for the waiting text, not the live one.
-        preview.preview_terms = list(TermModel.objects.filter(pk__in=used))
+        preview.preview_terms = list(Term.objects.filter(pk__in=used))
         sources = Source.objects.none()
         # Templates read page.sources.all(), which returns a prefetched result as
         # it is: hand them these unsaved sources without touching the database.
