@@ -28,10 +28,11 @@ def index_pages_for_search(sender, using="default", **kwargs):
     # After every migrate: SQLite loses a table's triggers when a migration
     # rebuilds it, so the search index's are checked and remade here.
     # On PostgreSQL, pages written by data migrations get their vector.
-    from content.search import sqlite_index, vector
+    from content.models import Page
+    from content.search import sqlite_index
 
     sqlite_index.ensure(using)
-    vector.ensure(using)
+    Page.objects.using(using).fill_missing_search_vectors()
 
 
 def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):

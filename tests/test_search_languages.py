@@ -9,10 +9,9 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import translation
 
-from content import languages, search
+from content import folding, languages, search
 from content.models import Page
-from content.search import folding, suggestions
-from content.search import vector as search_vector
+from content.search import suggestions
 from tests.support.factories import make_page, make_term
 
 
@@ -245,7 +244,7 @@ def test_pages_written_without_save_are_indexed_after_migrate(relapse_pages):
     _, french, _ = relapse_pages
     Page.objects.filter(pk=french.pk).update(search_vector=None)
     assert FRENCH not in page_titles("rechute", "fr")
-    assert search_vector.ensure() == 1
+    assert Page.objects.fill_missing_search_vectors() == 1
     assert FRENCH in page_titles("rechute", "fr")
 
 

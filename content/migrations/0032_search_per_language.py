@@ -2,7 +2,8 @@
 
 PostgreSQL only: every page's search vector is emptied here, and made again
 with its language's text search configuration and its text folded
-(content/search/vector.py) by `vector.ensure`, which runs after every
+(content.models.pages.search_vector) by
+`Page.objects.fill_missing_search_vectors`, which runs after every
 migrate and so also indexes pages later data migrations write. SQLite's
 index already ignores accents and is kept by triggers.
 """

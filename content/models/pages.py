@@ -1,18 +1,21 @@
 import datetime
 
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import connection, models
+from django.db import connection, connections, models
+from django.db.models import TextField, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from content import languages, links
+from content.folding import fold
 from content.glossary import LINK_PREFIX, link_terms
 from content.models.review import ReviewedText
 from content.models.translations import Translatable
+from content.readability import plain_text
 from content.rendering import (
     MAX_BODY_CHARS,
     RESERVED_IDS,
@@ -21,10 +24,32 @@ from content.rendering import (
     render_markdown,
     sections,
 )
-from content.search.vector import search_vector
 
 # A review this close is "due soon" in the admin.
 REVIEW_SOON_DAYS = 30
+
+# How much each field of a page counts in search, on either database
+# (content/search/): PostgreSQL's weights A, B and C, SQLite's bm25 weights.
+SEARCH_WEIGHTS = {"title": 10, "summary": 4, "body": 2}
+
+
+def search_vector(title, summary, body_html, language=None):
+    """What PostgreSQL searches for a page (`Page.search_vector`, filled by save()
+    and indexed with GIN): title as weight A, summary B, text C.
+
+    Each page is indexed with its own language's text search configuration
+    (content.languages.search_config: "french", "spanish", "simple" for a
+    language PostgreSQL has none for), and its text folded (no accents), as
+    queries are (content/search/ranking.py).
+    """
+    config = languages.search_config(language or languages.default())
+
+    def part(text, weight):
+        return SearchVector(
+            Value(fold(text), output_field=TextField()), weight=weight, config=config
+        )
+
+    return part(title, "A") + part(summary, "B") + part(plain_text(body_html), "C")
 
 
 class PageQuerySet(models.QuerySet):
@@ -35,6 +60,28 @@ class PageQuerySet(models.QuerySet):
     def published(self, language=None):
         """What parents reading `language` (None: this request's) may see."""
         return self.filter(status=Page.Status.PUBLISHED).in_language(language)
+
+    def fill_missing_search_vectors(self, batch=500):
+        """Fill the search vector of every page that has none (PostgreSQL only);
+        returns how many were filled.
+
+        Data migrations write pages with historical models, which never run
+        Page.save() (starting translations, a rewrite of the pages' words), and
+        a migration that changes how pages are indexed empties every vector: so
+        this runs after every migrate, whatever order the migrations ran in.
+        """
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        filled = 0
+        missing = self.filter(search_vector__isnull=True).order_by("pk")
+        fields = ("pk", "title", "summary", "body_html", "language")
+        while rows := list(missing.values_list(*fields)[:batch]):
+            for pk, title, summary, body_html, language in rows:
+                self.filter(pk=pk).update(
+                    search_vector=search_vector(title, summary, body_html, language)
+                )
+            filled += len(rows)
+        return filled
 
     def review_overdue(self, today=None):
         return self.filter(review_due__lt=today or timezone.localdate())
@@ -195,11 +242,12 @@ class Page(Translatable, ReviewedText):
         One query loads every term, however many there are (`Term.objects.glossary`);
         `content/models/glossary.py` re-links pages when a term changes.
         """
-        from content.models.glossary import Term  # that module imports this one
-
+        # Term is reached through the relation it declares (Term.pages): the
+        # glossary's model module imports this one, never the other way.
+        term_model = self._meta.get_field("terms").related_model
         if self.is_translation:  # a translation has its English page's address
             self.slug = Page.objects.filter(pk=self.translation_of_id).values("slug")[0]["slug"]
-        used_terms = self.render(Term.objects.glossary(self.language))
+        used_terms = self.render(term_model.objects.glossary(self.language))
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             derived = {"body_html", "headings", "links", "anchors"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}

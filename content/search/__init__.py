@@ -2,8 +2,6 @@
 
 - `query.py`: what a parent typed, cleaned, with the words that mean the same;
 - `words/`: parents' everyday words, one module per language (none needed);
-- `folding.py`: accents taken off, so "recaida" finds "recaída";
-- `vector.py`: what PostgreSQL searches for a page (Page.search_vector);
 - `sqlite_index.py`: SQLite's FTS5 index of the pages, kept by triggers;
 - `ranking.py`: ranking pages and glossary words on either database;
 - `extracts.py`: the sentence shown under each result, matches marked;
@@ -12,10 +10,11 @@
 Callers use the names re-exported here: `search.clean_query(text)`, then
 `search.search(query)`, and `search.suggest(query)` if nothing was found.
 A query is read in the language of the request (`content.languages.current()`)
-and finds only pages and words in that language.
-Nothing here imports a model at import time (the Page model module imports
-`vector.py`), so the models are read through `content.models` when a search
-runs.
+and finds only pages and words in that language; accents are ignored
+(`content/folding.py`: "recaida" finds "recaída").
+What PostgreSQL searches for a page (`Page.search_vector`, filled by
+`Page.save`) and the weights of a page's fields (`SEARCH_WEIGHTS`) are in
+`content/models/pages.py`, which imports nothing from this package.
 """
 
 from content.search.extracts import EXTRACT_LENGTH, extract, highlight, highlighter

@@ -5,7 +5,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from content.search.folding import fold, pattern
+from content.folding import fold, pattern
 from content.search.query import stem
 
 EXTRACT_LENGTH = 220

@@ -11,8 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from content import languages
+from content.folding import fold
 from content.search import words as word_lists
-from content.search.folding import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10

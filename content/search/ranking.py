@@ -25,15 +25,26 @@ from django.db import OperationalError, connection
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 
 from content import languages, models
+from content.folding import fold, pattern
+from content.models.pages import SEARCH_WEIGHTS
 from content.readability import plain_text
 from content.search import sqlite_index
 from content.search.extracts import extract, highlight, highlighter
-from content.search.folding import fold, pattern
 from content.search.query import stem
 
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 20
+
+# ts_rank's weights for D, C, B and A: text (C), summary (B) and title (A) in
+# the ratio of SEARCH_WEIGHTS, as PostgreSQL's defaults (0.1, 0.2, 0.4, 1.0)
+# have them; D, which no page uses, keeps its default.
+_RANK_WEIGHTS = [
+    0.1,
+    SEARCH_WEIGHTS["body"] / SEARCH_WEIGHTS["title"],
+    SEARCH_WEIGHTS["summary"] / SEARCH_WEIGHTS["title"],
+    1.0,
+]
 
 
 @dataclass
@@ -90,7 +101,7 @@ def _postgres_pages(query):
     pages = (
         models.Page.objects.published(query.language)
         .filter(search_vector=wanted)
-        .annotate(rank=SearchRank(F("search_vector"), everything))
+        .annotate(rank=SearchRank(F("search_vector"), everything, weights=_RANK_WEIGHTS))
     )
     order = ["-rank", "order", "title"]
     if query.phrase:
@@ -164,8 +175,8 @@ def _ranked_pages(query):
 
 def _scored_pages(query):
     # Reads every page, so only where there is no index. The same weights as
-    # PostgreSQL's default: title A, summary B, text C.
-    weights = {"title": 10, "summary": 4, "body": 2}
+    # the indexes: title, then summary, then text.
+    weights = SEARCH_WEIGHTS
     terms = [stem(term) for term in query.terms]
     required = [stem(term) for term in query.required]
     return list(

@@ -21,6 +21,10 @@ them again from the definitions here, updated to match.
 
 from django.db import OperationalError, connections
 
+from content import languages
+from content.models import Page
+from content.models.pages import SEARCH_WEIGHTS
+
 TABLE = "content_page_fts"
 # Porter stemming lets "treatments" find "treatment"; diacritics are ignored.
 _CREATE_TABLE = f"""CREATE VIRTUAL TABLE {TABLE} USING fts5(
@@ -38,14 +42,16 @@ TRIGGERS = {
     f"{TABLE}_delete": f"AFTER DELETE ON content_page BEGIN {_REMOVE} END",
     f"{TABLE}_update": f"AFTER UPDATE OF {_COLUMNS} ON content_page BEGIN {_REMOVE} {_ADD} END",
 }
-# The same weights as the search's other paths: title 10, summary 4, text 2.
+# The same weights as the search's other paths (SEARCH_WEIGHTS), in the
+# table's column order.
+_WEIGHTS = ", ".join(str(float(SEARCH_WEIGHTS[column])) for column in _COLUMNS.split(", "))
 # Pages that hold the words typed together (the phrase) come first; finding
 # them is one more lookup in the index, not a walk over the pages.
 _RANKED = f"""
 SELECT page.id, page.title, page.slug, page.summary, page.body_html, page.language
 FROM {TABLE} JOIN content_page AS page ON page.id = {TABLE}.rowid
 WHERE {TABLE} MATCH %s AND page.status = 'published' AND page.language = %s
-ORDER BY {{phrase_first}}bm25({TABLE}, 10.0, 4.0, 2.0), page."order", page.title
+ORDER BY {{phrase_first}}bm25({TABLE}, {_WEIGHTS}), page."order", page.title
 LIMIT %s"""
 _PHRASE_FIRST = f"{TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) DESC, "
 
@@ -106,9 +112,6 @@ def ranked_pages(terms, limit, required=None, phrase="", language=None):
     default all the terms); the other terms only rank it. Raises
     django.db.OperationalError where the index does not exist.
     """
-    from content import languages
-    from content.models import Page  # the models import this package
-
     language = language or languages.current()
     expression = match_expression(terms)
     if required and set(required) != set(terms):

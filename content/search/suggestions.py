@@ -15,9 +15,8 @@ import re
 
 from django.db import connection
 
-from content import models
-from content.search import folding
-from content.search.folding import fold
+from content import folding, models
+from content.folding import fold
 from content.search.query import _WORD
 
 # Only words this long are corrected: a short word has too many near neighbours.

@@ -115,7 +115,6 @@ def make_corpus(count, prefix="generated", language=None):
     corpus page with its address, where there is one (make that first).
     """
     from content import languages
-    from content.search import vector
 
     language = language or languages.default()
     english = {}
@@ -152,7 +151,8 @@ def make_corpus(count, prefix="generated", language=None):
         for number in range(count)
     ]
     Page.objects.bulk_create(pages, batch_size=500)
-    vector.ensure()  # PostgreSQL's search vectors, which save() would fill
+    # PostgreSQL's search vectors, which save() would fill.
+    Page.objects.fill_missing_search_vectors()
     bump_content_version()  # bulk_create sends no signals
 
 

@@ -19,7 +19,7 @@ import importlib
 from dataclasses import dataclass, field
 from functools import cache
 
-from content.search.folding import fold
+from content.folding import fold
 
 
 @dataclass(frozen=True)
