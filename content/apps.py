@@ -1,15 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
-
-
-def keep_roles_in_step(sender, apps=None, **kwargs):
-    # After every migrate (and flush, which sends no `apps`): a model added
-    # since the roles migration gets its permissions in the Editors and reviewers groups.
-    from django.apps import apps as installed_apps
-
-    from content.review.roles import sync_roles
-
-    sync_roles(apps or installed_apps)
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 
 class ContentConfig(AppConfig):
@@ -17,38 +7,36 @@ class ContentConfig(AppConfig):
     verbose_name = "Site content"
 
     def ready(self):
+        """Connect every signal the app listens to, here and nowhere else.
+
+        The handlers live with what they keep in step. They are imported
+        here, not at the top: Django imports this module before any model
+        exists, and these modules import the models.
+        """
         from content import checks  # noqa: F401  (registers the system checks)
+        from content.models import Term, glossary, pages, versioning
+        from content.review import roles
+        from content.search import sqlite_index
 
-        post_migrate.connect(keep_roles_in_step, sender=self)
-        post_migrate.connect(link_glossary_after_migrate, sender=self)
-        post_migrate.connect(index_pages_for_search, sender=self)
-
-
-def index_pages_for_search(sender, using="default", **kwargs):
-    # After every migrate: SQLite loses a table's triggers when a migration
-    # rebuilds it, so the search index's are checked and remade here.
-    # On PostgreSQL, pages written by data migrations get their vector.
-    from content.models import Page
-    from content.search import sqlite_index
-
-    sqlite_index.ensure(using)
-    Page.objects.using(using).fill_missing_search_vectors()
-
-
-def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):
-    """Link glossary words on every page after any migration that changed something.
-
-    Data migrations (ours or a later one that rewrites the pages' text) write
-    body_html with historical models, which never run Page.save(); this puts
-    the links back, whatever order the migrations ran in.
-    """
-    if not plan or apps is None:  # nothing was migrated, or a flush (tests)
-        return
-    try:
-        term_model = apps.get_model("content", "Term")
-        page_model = apps.get_model("content", "Page")
-    except LookupError:  # migrated back to before the glossary existed
-        return
-    from content.starting.glossary import link_all_pages
-
-    link_all_pages(term_model, page_model)
+        # A term added, renamed or deleted: link it again on the pages that use it.
+        post_save.connect(
+            glossary.relink_after_save, sender=Term, dispatch_uid="relink_pages_after_term_save"
+        )
+        pre_delete.connect(
+            glossary.remember_pages, sender=Term, dispatch_uid="remember_pages_before_term_delete"
+        )
+        post_delete.connect(
+            glossary.relink_after_delete, sender=Term, dispatch_uid="relink_pages_after_term_delete"
+        )
+        # Any change to any model of this app: a new content version, so no
+        # cached page older than the change is served (any sender: models
+        # added later are covered).
+        post_save.connect(versioning.content_changed, dispatch_uid="content-version-save")
+        post_delete.connect(versioning.content_changed, dispatch_uid="content-version-delete")
+        m2m_changed.connect(versioning.content_m2m_changed, dispatch_uid="content-version-m2m")
+        # After every migrate.
+        post_migrate.connect(versioning.content_migrated, dispatch_uid="content-version-migrate")
+        post_migrate.connect(roles.keep_roles_in_step, sender=self)
+        post_migrate.connect(glossary.link_glossary_after_migrate, sender=self)
+        post_migrate.connect(sqlite_index.ensure_after_migrate, sender=self)
+        post_migrate.connect(pages.fill_search_vectors_after_migrate, sender=self)

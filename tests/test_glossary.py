@@ -353,7 +353,7 @@ def test_a_heading_id_starting_with_word_is_refused(db):
 def test_migrating_links_pages_that_a_data_migration_wrote_without_save(db):
     from django.apps import apps
 
-    from content.apps import link_glossary_after_migrate
+    from content.models.glossary import link_glossary_after_migrate
     from content.rendering import render_markdown
 
     page = Page.objects.get(slug="cns")

@@ -1,8 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 from simple_history.models import HistoricalRecords
@@ -13,6 +11,7 @@ from content.models.pages import Page
 from content.models.review import ReviewedText
 from content.models.translations import Translatable
 from content.rendering import render_markdown
+from content.starting.glossary import link_all_pages
 
 NCI_DICTIONARY = "NCI Dictionary of Cancer Terms"
 NCI_DICTIONARY_URL = "https://www.cancer.gov/publications/dictionaries/cancer-terms"
@@ -43,8 +42,8 @@ class Term(Translatable, ReviewedText):
     subject), on save
     (`Page.save`). When a term is added, renamed or deleted, the signal
     handlers at the end of this module re-link the pages that use it; after
-    `migrate`, `content.apps.link_glossary_after_migrate` re-links every page
-    (data migrations write pages without Page.save).
+    `migrate`, `link_glossary_after_migrate` re-links every page (data
+    migrations write pages without Page.save). content/apps.py connects them.
     """
 
     term = models.CharField(
@@ -171,19 +170,33 @@ def pages_using(term, page_ids=()):
     return pages.only("pk", "title", "body", "language")
 
 
-@receiver(post_save, sender=Term, dispatch_uid="relink_pages_after_term_save")
 def relink_after_save(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the pages are loaded as they were saved
         return
     relink_pages(pages_using(instance, instance.pages.values_list("pk", flat=True)))
 
 
-@receiver(pre_delete, sender=Term, dispatch_uid="remember_pages_before_term_delete")
 def remember_pages(sender, instance, **kwargs):
     instance._linked_page_ids = list(instance.pages.values_list("pk", flat=True))
 
 
-@receiver(post_delete, sender=Term, dispatch_uid="relink_pages_after_term_delete")
 def relink_after_delete(sender, instance, **kwargs):
     linked = Page.objects.filter(pk__in=getattr(instance, "_linked_page_ids", []))
     relink_pages(linked.only("pk", "title", "body", "language"))
+
+
+def link_glossary_after_migrate(sender, apps=None, plan=None, **kwargs):
+    """Link glossary words on every page after any migration that changed something.
+
+    Data migrations (ours or a later one that rewrites the pages' text) write
+    body_html with historical models, which never run Page.save(); this puts
+    the links back, whatever order the migrations ran in.
+    """
+    if not plan or apps is None:  # nothing was migrated, or a flush (tests)
+        return
+    try:
+        term_model = apps.get_model("content", "Term")
+        page_model = apps.get_model("content", "Page")
+    except LookupError:  # migrated back to before the glossary existed
+        return
+    link_all_pages(term_model, page_model)

@@ -353,6 +353,11 @@ class Page(Translatable, ReviewedText):
         return self.review_due < (today or timezone.localdate())
 
 
+def fill_search_vectors_after_migrate(sender, using="default", **kwargs):
+    """On PostgreSQL, pages written by data migrations get their search vector."""
+    Page.objects.using(using).fill_missing_search_vectors()
+
+
 class Source(models.Model):
     page = models.ForeignKey(Page, related_name="sources", on_delete=models.CASCADE)
     organisation = models.CharField(

@@ -7,7 +7,7 @@ unreachable on every worker and server as soon as the change is committed
 (each process reads the token at most once a second).
 
 Every model of the `content` app is watched (post_save, post_delete and
-m2m_changed, connected below for any sender), so models added later (site
+m2m_changed, connected for any sender in content/apps.py), so models added later (site
 texts, glossary terms, a sign-off's copy onto the page) are covered without
 being listed here. Only what changes a public page may change the version:
 a model the public never sees opts out with `affects_public_pages = False`
@@ -26,7 +26,6 @@ import uuid
 
 from django.apps import apps as registry
 from django.db import DatabaseError, models
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from neuroinfo import response_cache
 
@@ -91,9 +90,3 @@ def content_migrated(sender, **kwargs):
         return
     with contextlib.suppress(DatabaseError):  # migrated part-way, before this table exists
         bump_content_version()
-
-
-post_save.connect(content_changed, dispatch_uid="content-version-save")
-post_delete.connect(content_changed, dispatch_uid="content-version-delete")
-m2m_changed.connect(content_m2m_changed, dispatch_uid="content-version-m2m")
-post_migrate.connect(content_migrated, dispatch_uid="content-version-migrate")

@@ -3,8 +3,11 @@
 Written as rules over the content app's models rather than a fixed list, so a
 model added later (glossary terms, site texts) gets the same rights as pages:
 `sync_roles` runs in the `*_roles` migration and again after every `migrate`
-(content/apps.py). It only adds permissions; it never takes one away.
+(`keep_roles_in_step`, connected in content/apps.py). It only adds
+permissions; it never takes one away.
 """
+
+from django.apps import apps as installed_apps
 
 EDITORS = "Editors"
 REVIEWERS = "Medical reviewers"
@@ -47,3 +50,9 @@ def sync_roles(apps):
         group.permissions.add(
             *Permission.objects.filter(content_type__app_label="content", codename__in=codenames)
         )
+
+
+def keep_roles_in_step(sender, apps=None, **kwargs):
+    # After every migrate (and flush, which sends no `apps`): a model added
+    # since the roles migration gets its permissions in the Editors and reviewers groups.
+    sync_roles(apps or installed_apps)

@@ -96,6 +96,12 @@ def ensure(using="default"):
     return True
 
 
+def ensure_after_migrate(sender, using="default", **kwargs):
+    # After every migrate: SQLite loses a table's triggers when a migration
+    # rebuilds it, so the search index's are checked and remade here.
+    ensure(using)
+
+
 def match_expression(terms):
     """An FTS5 query that matches any of the terms, each as a quoted phrase.
 
