@@ -8,4 +8,5 @@ class NeuroinfoConfig(AppConfig):
     verbose_name = "neuroinfo"
 
     def ready(self):
-        from neuroinfo import writable  # noqa: F401  (registers the system check)
+        # Registers the system check; imported here, where Django asks checks to be registered.
+        from neuroinfo import writable  # noqa: F401
