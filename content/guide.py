@@ -274,6 +274,16 @@ def problems(questionnaire):
     return found
 
 
+def new_problems(before, after):
+    """The problems `after` has that `before` had not.
+
+    Problems that were already there don't block an unrelated change, so an
+    editor can mend a broken guide one step at a time.
+    """
+    old = set(problems(before))
+    return [p for p in problems(after) if p not in old]
+
+
 def _answer_problems(questionnaire, keys, question, answer):
     where = f"Answer “{answer.label}” to “{question.text}”"
 

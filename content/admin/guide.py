@@ -50,19 +50,9 @@ class MedicalReviewersOnly:
         return may_change_guide(request.user) and super().has_delete_permission(request, obj)
 
 
-def new_problems(before, after):
-    """The problems `after` has that `before` had not.
-
-    Problems that were already there don't block an unrelated change, so an
-    editor can mend a broken guide one step at a time.
-    """
-    old = set(guide.problems(before))
-    return [p for p in guide.problems(after) if p not in old]
-
-
 def refuse_new_problems(before, after, action="This change"):
     """Raise a ValidationError listing the problems `after` has that `before` had not."""
-    new = new_problems(before, after)
+    new = guide.new_problems(before, after)
     if new:
         raise ValidationError([f"{action} would leave the guide unable to help a parent:"] + new)
 
@@ -211,7 +201,7 @@ class AnswerFormSet(forms.BaseInlineFormSet):
             after = guide.with_answer_leading_to(
                 after, reached_from.question.key, reached_from.key, key
             )
-        new = new_problems(before, after)
+        new = guide.new_problems(before, after)
         if new:
             self._show_beside_fields(key, new)
             raise ValidationError(

@@ -259,8 +259,7 @@ class PageKind(Kind):
         )
         after_page.render()  # the headings and links the guide reads
         after = guide.with_page(before, guide.page_info(after_page), page.slug)
-        old = set(guide.problems(before))
-        return [p for p in guide.problems(after) if p not in old]
+        return guide.new_problems(before, after)
 
     def comparison_lines(self, data):
         lines = [(f, data.get(f.name) or "") for f in self.fields[:-1]]
@@ -527,8 +526,7 @@ class GuideKind(Kind):
             return guide.translation_problems(structure, words, pages, item.language_name)
         before = guide.load_questionnaire(language=english)
         after = guide.questionnaire_from_data(data.get("questions", []))
-        old = set(guide.problems(before))
-        found = [p for p in guide.problems(after) if p not in old]
+        found = guide.new_problems(before, after)
         for translation in item.translations.order_by("language", "pk"):
             if not translation_is_live(translation):
                 continue  # parents do not read it: its own sign-off checks it
