@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from content.models import Answer, Page, Question
+from content.review.roles import REVIEWERS
 from tests.support.factories import admin_url
 from tests.test_guide_admin import post_question, question_post_data
 
@@ -49,7 +50,7 @@ def test_an_editor_can_read_the_guide_but_not_change_it(editor_client):
 
 
 def test_a_medical_reviewer_can_change_the_guide(editor_client):
-    group, _ = Group.objects.get_or_create(name="Medical reviewers")
+    group, _ = Group.objects.get_or_create(name=REVIEWERS)
     editor_client.user.groups.add(group)
     response = post_question(editor_client, where(), brain={"label": "In the brain or spine"})
     assert response.status_code == 302
