@@ -93,12 +93,8 @@ COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/json", "image/svg
 MIN_COMPRESS_BYTES = 200
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def _cache():
-    return caches[_setting("PUBLIC_PAGE_CACHE", "default")]
+    return caches[settings.PUBLIC_PAGE_CACHE]
 
 
 def _cache_get(key):
@@ -135,9 +131,7 @@ def current_version():
     then nothing is served from or stored in the cache.
     """
     now = time.monotonic()
-    if _version.token is not None and now - _version.read_at < _setting(
-        "CONTENT_VERSION_MAX_AGE", 1.0
-    ):
+    if _version.token is not None and now - _version.read_at < settings.CONTENT_VERSION_MAX_AGE:
         return _version.token
     _version.read_at = now
     try:
@@ -184,7 +178,7 @@ def cache_key(version, path, query="", origin="", day=None):
     # sharing pages rendered by different templates. The day: a page says
     # "due for review" from the day it is due, not up to a cache timeout later.
     day = day or timezone.localdate().isoformat()
-    return f"public-page:{_setting('RELEASE', '')}:{version}:{day}:{digest}"
+    return f"public-page:{settings.RELEASE}:{version}:{day}:{digest}"
 
 
 def is_signed_in(request):
@@ -209,7 +203,7 @@ def make_entry(response, private=False):
     bodies = {"identity": body}
     if _compressible(content_type, body):
         bodies["br"] = brotli.compress(
-            body, mode=brotli.MODE_TEXT, quality=_setting("PUBLIC_PAGE_BROTLI_QUALITY", 5)
+            body, mode=brotli.MODE_TEXT, quality=settings.PUBLIC_PAGE_BROTLI_QUALITY
         )
         bodies["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
     return {
@@ -242,10 +236,10 @@ def _cache_control(private):
     for PRIVATE_PAGE_MAX_AGE seconds (Back and Forward are instant).
     """
     if private:
-        return f"private, max-age={_private_max_age()}"
+        return f"private, max-age={settings.PRIVATE_PAGE_MAX_AGE}"
     return (
-        f"public, max-age={_setting('PUBLIC_PAGE_MAX_AGE', 60)}, "
-        f"stale-while-revalidate={_setting('PUBLIC_PAGE_STALE_WHILE_REVALIDATE', 60)}"
+        f"public, max-age={settings.PUBLIC_PAGE_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PUBLIC_PAGE_STALE_WHILE_REVALIDATE}"
     )
 
 
@@ -335,7 +329,7 @@ def _origin(request):
     Any other Host (`LOCALHOST`, `localhost:1`, `localhost:2`, ...) is served
     without the cache: none of them may add an entry. None for those.
     """
-    if _setting("SITE_URL", ""):
+    if settings.SITE_URL:
         return ""
     host = request.get_host()  # checks ALLOWED_HOSTS
     domain, port = split_domain_port(host)
@@ -388,10 +382,6 @@ def public_page(view=None, *, query=False, private=False, unless_query=False):
     return decorate(view) if view is not None else decorate
 
 
-def _private_max_age():
-    return _setting("PRIVATE_PAGE_MAX_AGE", 300)
-
-
 # Set by respond() or by Django itself, never copied from a response into an entry.
 _OWN_HEADERS = {
     "content-type", "content-length", "content-encoding", "etag", "cache-control",
@@ -400,7 +390,7 @@ _OWN_HEADERS = {
 
 
 def _store(key, entry):
-    _cache_set(key, entry, _setting("PUBLIC_PAGE_CACHE_TIMEOUT", 86_400))
+    _cache_set(key, entry, settings.PUBLIC_PAGE_CACHE_TIMEOUT)
 
 
 @lru_cache(maxsize=4096)
@@ -439,7 +429,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if not is_storable(request, response):
             if options["private"]:
-                patch_cache_control(response, private=True, max_age=_private_max_age())
+                patch_cache_control(response, private=True, max_age=settings.PRIVATE_PAGE_MAX_AGE)
             return response
         entry = make_entry(response, options["private"])
         if key is not None:

@@ -191,6 +191,14 @@ RELEASE = os.environ.get("RELEASE", "")
 # reach everyone within max-age + stale-while-revalidate.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
 PUBLIC_PAGE_STALE_WHILE_REVALIDATE = 60
+# What the visitor's own browser alone may reuse (seconds) of a page that
+# holds a child's answers (the guide's) or what a parent typed (search
+# results): Back and Forward are instant.
+PRIVATE_PAGE_MAX_AGE = 300
+# The cache (of CACHES) that keeps finished pages, and the brotli quality
+# (0 to 11) they are compressed with once, when stored.
+PUBLIC_PAGE_CACHE = "default"
+PUBLIC_PAGE_BROTLI_QUALITY = 5
 # How long the server keeps a finished page (seconds). An edit makes every
 # kept page unreachable at once (the content version is in each key), but
 # they stay in the cache until they expire: ten minutes keeps what old

@@ -8,6 +8,7 @@ answer combinations and holds nothing about a visitor."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +25,7 @@ from neuroinfo.response_cache import public_page
 # questions to print): the parent's own browser may keep them (Back and Forward
 # are instant); "private" keeps shared caches from storing addresses that hold
 # a child's answers.
-private_cache = cache_control(private=True, max_age=300)
+private_cache = cache_control(private=True, max_age=settings.PRIVATE_PAGE_MAX_AGE)
 
 
 def guide_view(view=None, *, query=True):

@@ -82,7 +82,7 @@ def visible_page(request, slug):
 # Cached for visitors who are not signed in only: a request with a session
 # cookie (staff) bypasses the cache, so a staff preview of waiting text is
 # never stored. The feedback form's signed token is valid for two days, longer
-# than a cached copy lives (a day at most: PUBLIC_PAGE_CACHE_TIMEOUT).
+# than a cached copy lives (PUBLIC_PAGE_CACHE_TIMEOUT, ten minutes).
 @public_page
 def page_detail(request, slug):
     page = visible_page(request, slug)

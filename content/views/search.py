@@ -1,6 +1,7 @@
 """Search results. The query lives only in the address: it is never stored,
 and the access log and the site's own logs leave out query strings."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -40,5 +41,5 @@ def search(request):
     # no shared cache may keep an address that holds what a parent typed.
     response["X-Robots-Tag"] = "noindex"
     if request.GET:
-        patch_cache_control(response, private=True, max_age=300)
+        patch_cache_control(response, private=True, max_age=settings.PRIVATE_PAGE_MAX_AGE)
     return response
