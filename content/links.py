@@ -41,7 +41,11 @@ class Link:
         return cls(slug, section)
 
     def address(self, own_slug=""):
-        """The link as the reader's browser sees it, e.g. /pages/cns/#risk-groups."""
+        """The link as the reader's browser sees it, e.g. /pages/cns/#risk-groups.
+
+        The one place outside the URLconf that writes a page's address (links
+        in Markdown are plain text, read back by _PAGE_PATH); a test holds it
+        to reverse("content:page")."""
         path = f"/pages/{self.slug or own_slug}/"
         return f"{path}#{self.section}" if self.section else path
 
@@ -91,7 +95,8 @@ class BrokenLink:
 
     def __str__(self):
         address = self.link.address(self.page_slug)
-        return f"“{self.page_title}” (/pages/{self.page_slug}/) links to {address}: {self.reason}"
+        page = Link(self.page_slug).address()
+        return f"“{self.page_title}” ({page}) links to {address}: {self.reason}"
 
 
 def check_links(pages, moved):
@@ -110,7 +115,7 @@ def check_links(pages, moved):
             link = Link.parse(stored)
             slug = link.slug or page.slug
             if slug not in anchors and slug in moved:
-                reason = f"that page moved to /pages/{moved[slug]}/"
+                reason = f"that page moved to {Link(moved[slug]).address()}"
                 old.append(BrokenLink(page.title, page.slug, link, reason))
                 slug = moved[slug]
             if slug not in anchors:

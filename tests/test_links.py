@@ -36,6 +36,14 @@ def test_a_saved_page_stores_its_page_and_section_links_and_its_ids():
     assert page.anchors == ["start"]
 
 
+def test_a_links_address_is_the_page_views_address():
+    page = reverse("content:page", kwargs={"slug": "cns"})
+    assert links.Link("cns").address() == page
+    assert links.Link("cns", "spread").address() == page + "#spread"
+    assert links.Link("", "spread").address(own_slug="cns") == page + "#spread"
+    assert links.links_in(f'<a href="{page}#spread">x</a>') == ["cns#spread"]
+
+
 def test_the_starting_pages_have_their_links_stored_by_the_migration():
     high = Page.objects.get(slug="high-risk")
     assert "what-is-recurrence#risk-groups" in high.links

@@ -71,17 +71,18 @@ def tell_editor_after_save(request, page, form, stored=None):
     # At the address that is live, not the one the form asks for.
     linkers = Page.objects.linking_pages(stored if stored is not None else page)
     if old_slug and wanted != old_slug and was_published:
+        new_address, old_address = links.Link(wanted).address(), links.Link(old_slug).address()
         messages.info(
             request,
-            f"The new address /pages/{wanted}/ waits for sign-off with the text. Once it "
-            f"is live, the old address /pages/{old_slug}/ will send readers to it, so "
+            f"The new address {new_address} waits for sign-off with the text. Once it "
+            f"is live, the old address {old_address} will send readers to it, so "
             "bookmarks and links keep working.",
         )
         if linkers:
             messages.warning(
                 request,
-                f"{links.titles(linkers)} link to /pages/{old_slug}/. Once the new "
-                f"address is live, change those links to /pages/{wanted}/ so they do not "
+                f"{links.titles(linkers)} link to {old_address}. Once the new "
+                f"address is live, change those links to {new_address} so they do not "
                 "depend on the redirect.",
             )
     current = Page.objects.get(pk=page.pk)
@@ -112,9 +113,9 @@ class PageLinksAdminMixin:
                         reverse("admin:content_page_change", args=[p.pk]),
                         p.title,
                         format_html(
-                            " (links to the old address {}: change it to /pages/{}/)",
-                            ", ".join(f"/pages/{s}/" for s in p.old_addresses),
-                            page.slug,
+                            " (links to the old address {}: change it to {})",
+                            ", ".join(links.Link(s).address() for s in p.old_addresses),
+                            links.Link(page.slug).address(),
                         )
                         if p.old_addresses
                         else "",
@@ -126,7 +127,8 @@ class PageLinksAdminMixin:
 
     @admin.display(description="old addresses")
     def old_addresses(self, page):
-        old = [f"/pages/{r.old_slug}/" for r in page.old_addresses.all()] if page.pk else []
+        redirects = page.old_addresses.all() if page.pk else []
+        old = [links.Link(r.old_slug).address() for r in redirects]
         if not old:
             return "None. If you change the address of a published page, the old one keeps working."
         return ", ".join(old) + " (these send readers here)"

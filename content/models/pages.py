@@ -405,4 +405,4 @@ class PageRedirect(models.Model):
         verbose_name = "old address"
 
     def __str__(self):
-        return f"/pages/{self.old_slug}/ → {self.page.get_absolute_url()}"
+        return f"{links.Link(self.old_slug).address()} → {self.page.get_absolute_url()}"
