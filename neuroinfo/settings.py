@@ -27,6 +27,7 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# --- Security -------------------------------------------------------------
 DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -41,6 +42,56 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
+# HTTPS defaults to on when DEBUG is off; `make run` turns it off to serve
+# plain http://127.0.0.1:8000 with production-like settings otherwise.
+HTTPS = env_bool("HTTPS", default=not DEBUG)
+# Behind a proxy (docs/deployment.md): HTTPS and the client's address are
+# read from the headers it sets (see also Signing in).
+TRUST_PROXY_HEADERS = env_bool("TRUST_PROXY_HEADERS")
+if TRUST_PROXY_HEADERS:
+    # Only behind a proxy that sets this header itself and strips it from
+    # clients; otherwise anyone could claim their request came over HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# Allows (does not make) a submission to the browsers' HSTS preload list.
+SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Content-Security-Policy (django-csp 4). Nothing inline and nothing from
+# another host, for the admin too (Django 5.2's admin and markdownx need
+# neither; tests/browser checks the editor under this policy).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+    "geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# --- Apps, requests, templates and static files ---------------------------
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -54,6 +105,10 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "content",
+    # Signing in: lockouts after wrong passwords (see Signing in below).
+    "axes",
+    # The site's own start-up check: what it must be able to write (neuroinfo/writable.py).
+    "neuroinfo",
 ]
 
 MIDDLEWARE = [
@@ -85,16 +140,17 @@ MIDDLEWARE = [
     "neuroinfo.middleware.permissions_policy",
     # Records which editor made each saved version.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Signing in (see below): axes last but one, as axes asks; the share of
+    # time for password checks, whose process_view runs after CSRF's.
+    "axes.middleware.AxesMiddleware",
+    "neuroinfo.signing_in.SignInBudget",
 ]
 
-# A restore must go through sign-off (content/review.py), never straight
+# A restore must go through sign-off (content/review/workflow.py), never straight
 # onto the row as simple-history's own "revert" would.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 ROOT_URLCONF = "neuroinfo.urls"
-# After signing in with a `next` the admin refuses, go to the
-# admin's front page, not Django's default /accounts/profile/ (a 404).
-LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 WSGI_APPLICATION = "neuroinfo.wsgi.application"
 
 TEMPLATES = [
@@ -115,13 +171,34 @@ TEMPLATES = [
     },
 ]
 
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Editors' Markdown is rendered and sanitised by our own function, in the
+# admin's live preview too: markdownx's default returns unsanitised HTML.
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "content.rendering.render_markdown"
+MARKDOWNX_EDITOR_RESIZABLE = True
+
+# --- The site's address ---------------------------------------------------
+# The site's public address, e.g. https://neuroinfo.example.org, for canonical
+# links, the sitemap, robots.txt, sharing tags and printouts. Empty: the address
+# the request came to (fine behind a proxy that passes the Host header).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+SITE_NAME = "neuroinfo"
+
+# --- Database -------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
-# --- SQLite under several writers, and a lost file ---------------------------
+# SQLite under several writers, and a lost file.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Our subclass opens an existing file without creating it (a lost file is
     # an error that says so, never an empty site); see neuroinfo/sqlite.
@@ -134,19 +211,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # Write-ahead logging: readers never wait for a writer.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-# --- (end of the SQLite block) ------------------------------------------------
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer fails a request in seconds (a calm
     # 503), instead of holding a worker for the operating system's long timeout.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The site's public address, e.g. https://neuroinfo.example.org, for canonical
-# links, the sitemap, robots.txt, sharing tags and printouts. Empty: the address
-# the request came to (fine behind a proxy that passes the Host header).
-SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
-SITE_NAME = "neuroinfo"
-
+# --- Cache ----------------------------------------------------------------
 # The cache of finished public pages (neuroinfo/response_cache.py). Local
 # memory for one server; Redis, shared, when several servers run (REDIS_URL).
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -207,29 +278,10 @@ PUBLIC_PAGE_BROTLI_QUALITY = 5
 # the feedback form's signed token lives (two days, content/feedback.py).
 PUBLIC_PAGE_CACHE_TIMEOUT = 600
 
-# --- Email: telling reviewers and editors about sign-off (content/review/notify.py) ---
-# Django's own mail settings, from the environment (docs/settings.md). Without
-# EMAIL_HOST, emails are written to the console (the server's log) instead.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
-try:
-    # 587 is mail submission with STARTTLS, which most providers offer.
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 587)
-except ValueError:
-    raise ImproperlyConfigured("EMAIL_PORT must be a port number, e.g. 587.") from None
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-# On unless turned off: the password and the names in the emails never cross
-# the network in clear.
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "webmaster@localhost"
-# A mail server that does not answer holds a save for at most this many seconds.
-EMAIL_TIMEOUT = 10
-# --- end of the email block ------------------------------------------------------
+# --- Signing in to the admin ----------------------------------------------
+# After signing in with a `next` the admin refuses, go to the
+# admin's front page, not Django's default /accounts/profile/ (a 404).
+LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -238,109 +290,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# English at today's addresses; every other language under its own prefix
-# (/fr/…). A language is added with NEUROINFO_TRANSLATIONS, its catalogue in
-# locale/ and its content: no code change (content/languages.py, docs/translating.md).
-LANGUAGE_CODE = "en-gb"
-TRANSLATIONS = env_list("NEUROINFO_TRANSLATIONS", "fr,es")
-_unknown = [code for code in TRANSLATIONS if code not in LANG_INFO]
-if _unknown:
-    raise ImproperlyConfigured(
-        f"NEUROINFO_TRANSLATIONS names {', '.join(_unknown)}, which Django does not know. "
-        "Use language codes such as fr, es or de."
-    )
-LANGUAGES = [(LANGUAGE_CODE, "English")] + [
-    (code, LANG_INFO[code]["name"]) for code in TRANSLATIONS if code != LANGUAGE_CODE
-]
-LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "UTC"
-USE_I18N = True
-USE_TZ = True
-
-STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
-
-# Editors' Markdown is rendered and sanitised by our own function, in the
-# admin's live preview too: markdownx's default returns unsanitised HTML.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "content.rendering.render_markdown"
-MARKDOWNX_EDITOR_RESIZABLE = True
-
-# --- HTTPS and security headers -------------------------------------------
-# HTTPS defaults to on when DEBUG is off; `make run` turns it off to serve
-# plain http://127.0.0.1:8000 with production-like settings otherwise.
-HTTPS = env_bool("HTTPS", default=not DEBUG)
-if env_bool("TRUST_PROXY_HEADERS"):
-    # Only behind a proxy that sets this header itself and strips it from
-    # clients; otherwise anyone could claim their request came over HTTPS.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = HTTPS
-SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-# Allows (does not make) a submission to the browsers' HSTS preload list.
-SECURE_HSTS_PRELOAD = HTTPS
-SESSION_COOKIE_SECURE = HTTPS
-CSRF_COOKIE_SECURE = HTTPS
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-
-# Content-Security-Policy (django-csp 4). Nothing inline and nothing from
-# another host, for the admin too (Django 5.2's admin and markdownx need
-# neither; tests/browser checks the editor under this policy).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-    }
-}
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
-    "geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=()"
-)
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        # The guide's answers travel in the query string: never log it.
-        "no_query_strings": {"()": "neuroinfo.logging.DropQueryStrings"},
-        # A bad Host header and the like: one line, not a traceback.
-        "no_tracebacks_for_refusals": {"()": "neuroinfo.logging.NoTracebackForRefusals"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["no_query_strings", "no_tracebacks_for_refusals"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        # Replaces Django's own console handler for these, which has no filter.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
-
-# --- Signing in to the admin -----------------------------------------------
 # The admin's address: ADMIN_PATH=editors/ serves it at /editors/. Nothing
 # else names /admin/; templates and tests use {% url 'admin:index' %}.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip().strip("/") + "/"
@@ -355,8 +304,6 @@ if ADMIN_PATH == "/" or not all(
 # address, and the address is locked out for every account, for an hour.
 # Axes' backend comes first so that a locked-out attempt is refused before
 # ModelBackend hashes the password: wrong-password floods cost no hashing.
-INSTALLED_APPS += ["axes"]
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last but one, as axes asks
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -385,14 +332,10 @@ except ValueError:
     SIGN_IN_HASH_SHARE = 0.0
 if not 0 < SIGN_IN_HASH_SHARE <= 1:
     raise ImproperlyConfigured("SIGN_IN_HASH_SHARE must be a number above 0 and at most 1.")
-MIDDLEWARE += ["neuroinfo.signing_in.SignInBudget"]  # process_view after CSRF's
-# Behind a trusted proxy every request comes from the proxy's address:
-# read the client's address from the header that proxy sets.
-TRUST_PROXY_HEADERS = env_bool("TRUST_PROXY_HEADERS")
+# Behind a trusted proxy (TRUST_PROXY_HEADERS) every request comes from the
+# proxy's address: read the client's address from the header that proxy sets.
 AXES_CLIENT_IP_CALLABLE = "neuroinfo.signing_in.client_ip"
 
-# The site's own start-up check: what it must be able to write (neuroinfo/writable.py).
-INSTALLED_APPS += ["neuroinfo"]
 # Staff sessions end after a working day without a request, and when the
 # browser closes. Public pages still set no cookie: an empty session is
 # never saved, whatever SESSION_SAVE_EVERY_REQUEST says.
@@ -403,3 +346,71 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_ENGINE = "neuroinfo.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Email ----------------------------------------------------------------
+# Telling reviewers and editors about sign-off (content/review/notify.py).
+# Django's own mail settings, from the environment (docs/settings.md). Without
+# EMAIL_HOST, emails are written to the console (the server's log) instead.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+try:
+    # 587 is mail submission with STARTTLS, which most providers offer.
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 587)
+except ValueError:
+    raise ImproperlyConfigured("EMAIL_PORT must be a port number, e.g. 587.") from None
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+# On unless turned off: the password and the names in the emails never cross
+# the network in clear.
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "webmaster@localhost"
+# A mail server that does not answer holds a save for at most this many seconds.
+EMAIL_TIMEOUT = 10
+
+# --- Logging --------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        # The guide's answers travel in the query string: never log it.
+        "no_query_strings": {"()": "neuroinfo.logging.DropQueryStrings"},
+        # A bad Host header and the like: one line, not a traceback.
+        "no_tracebacks_for_refusals": {"()": "neuroinfo.logging.NoTracebackForRefusals"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["no_query_strings", "no_tracebacks_for_refusals"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Replaces Django's own console handler for these, which has no filter.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+
+# --- Languages ------------------------------------------------------------
+# English at today's addresses; every other language under its own prefix
+# (/fr/…). A language is added with NEUROINFO_TRANSLATIONS, its catalogue in
+# locale/ and its content: no code change (content/languages.py, docs/translating.md).
+LANGUAGE_CODE = "en-gb"
+TRANSLATIONS = env_list("NEUROINFO_TRANSLATIONS", "fr,es")
+_unknown = [code for code in TRANSLATIONS if code not in LANG_INFO]
+if _unknown:
+    raise ImproperlyConfigured(
+        f"NEUROINFO_TRANSLATIONS names {', '.join(_unknown)}, which Django does not know. "
+        "Use language codes such as fr, es or de."
+    )
+LANGUAGES = [(LANGUAGE_CODE, "English")] + [
+    (code, LANG_INFO[code]["name"]) for code in TRANSLATIONS if code != LANGUAGE_CODE
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
