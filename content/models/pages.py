@@ -212,7 +212,7 @@ class Page(Translatable, ReviewedText):
     updated = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
-    # Every save of the row parents see is kept (content/review.py reads it);
+    # Every save of the row parents see is kept (content/review/ reads it);
     # changes waiting for sign-off are kept by Change's own history.
     # The search vector and the section headings are derived from the text on
     # save: no need to keep their history.
