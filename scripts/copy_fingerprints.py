@@ -2,7 +2,7 @@
 
 The near-copy tests (tests/test_content_trust.py) hold the site's own text
 against the two source texts. The texts are not ours to publish, so the
-repository keeps only their fingerprints (content/copying.py says what they
+repository keeps only their fingerprints (tests/support/copying.py says what they
 are and why they cannot be read back), in tests/data/source_fingerprints.json.
 Run this where the texts are (shared/seeds beside the repository, or
 NEUROINFO_SEEDS) after they change, and commit the file; a test fails while
@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from content.copying import FINGERPRINT_KEY, SHINGLE_WORDS, fingerprints  # noqa: E402
+from tests.support.copying import FINGERPRINT_KEY, SHINGLE_WORDS, fingerprints  # noqa: E402
 
 OUTPUT = REPO / "tests" / "data" / "source_fingerprints.json"
 
@@ -45,7 +45,7 @@ def build(texts):
         "Fingerprints of the source texts in shared/seeds, for the near-copy tests: for "
         "each sentence of 8 words or more, the keyed 32-bit BLAKE2b hash of every run of "
         f"{SHINGLE_WORDS} words (key {FINGERPRINT_KEY.decode()!r}), in order. No word is "
-        "stored. Made by scripts/copy_fingerprints.py; content/copying.py explains them."
+        "stored. Made by scripts/copy_fingerprints.py; tests/support/copying.py explains them."
     )
     # One sentence a line: a change to the texts shows as a readable diff.
     files = []

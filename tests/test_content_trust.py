@@ -5,7 +5,7 @@ cord never out of reach, a path for cancer growing during treatment.
 The near-copy checks run everywhere against the source texts' fingerprints,
 which the repository holds (tests/data/source_fingerprints.json), and again
 against the texts themselves where they are (shared/seeds beside the
-repository, or NEUROINFO_SEEDS): that check is stricter (content/copying.py
+repository, or NEUROINFO_SEEDS): that check is stricter (tests/support/copying.py
 says why), and it also proves the fingerprints are up to date."""
 
 import json
@@ -15,7 +15,14 @@ import re
 import pytest
 
 from content import guide
-from content.copying import (
+from content.readability import plain_text
+from content.rendering import render_markdown, sections
+from content.starting.guide import QUESTIONS
+from content.starting.pages import SOURCES, starting_pages
+from content.starting.site_text import ABOUT, WORRIED_NOW
+from scripts.copy_fingerprints import OUTPUT as FINGERPRINTS
+from scripts.copy_fingerprints import REPO, build, seeds_folder, source_texts
+from tests.support.copying import (
     COPIED_RUN,
     FINGERPRINT_RATIO,
     NEAR_COPY_RATIO,
@@ -27,13 +34,6 @@ from content.copying import (
     sentences,
     words,
 )
-from content.readability import plain_text
-from content.rendering import render_markdown, sections
-from content.starting.guide import QUESTIONS
-from content.starting.pages import SOURCES, starting_pages
-from content.starting.site_text import ABOUT, WORRIED_NOW
-from scripts.copy_fingerprints import OUTPUT as FINGERPRINTS
-from scripts.copy_fingerprints import REPO, build, seeds_folder, source_texts
 
 RISK_PAGES = ["low-risk", "intermediate-risk", "high-risk"]
 IN_CI = os.environ.get("CI", "").lower() == "true"
