@@ -61,6 +61,7 @@ NOT_PUBLIC = {
     "content.Question": "the guide's working copy, tried by signed-in staff only",
     "content.Answer": "the guide's working copy, tried by signed-in staff only",
     "content.ContentVersion": "the version itself",
+    "content.ReviewerLanguages": "who may sign off a translation: the sign-off is a row's save",
 }
 
 

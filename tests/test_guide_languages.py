@@ -17,7 +17,7 @@ import pytest
 from django.utils import translation
 
 from content import guide, languages, review
-from content.models import Guide, Page
+from content.models import Guide, Page, ReviewerLanguages
 from content.review.kinds import guide_rows_data
 from tests.support.factories import make_user
 from tests.support.guide_languages import (
@@ -130,8 +130,11 @@ def test_the_starting_words_leave_nothing_untranslated(language):
 
 
 def reader_of(language):
-    """A medical reviewer who reads `language` and wrote nothing of the guide."""
-    return make_user(f"reader-{language}", "reviewer")
+    """A medical reviewer who reads `language` and wrote nothing of the guide:
+    only such a reviewer may sign off a translation."""
+    user = make_user(f"reader-{language}", "reviewer")
+    ReviewerLanguages.objects.update_or_create(user=user, defaults={"languages": [language]})
+    return user
 
 
 def english_data():

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from content import languages
+from content import languages, review
 from content.models import Guide, Page, SiteText, Term
 from tests.support.factories import make_page, make_term
 
@@ -161,12 +161,12 @@ def test_a_translation_follows_its_english_address(english):
 def test_site_texts_and_the_guide_are_one_row_per_language():
     english = SiteText.current()
     assert SiteText.current(LANGUAGE) == english  # no French row yet: the English one
-    french = SiteText.objects.create(
-        language=LANGUAGE,
-        translation_of=english,
-        worried_now="Si vous êtes inquiet, appelez l'équipe.",
-        about="À propos",
-    )
+    words = {"worried_now": "Si vous êtes inquiet, appelez l'équipe.", "about": "À propos"}
+    french = SiteText.objects.create(language=LANGUAGE, translation_of=english, **words)
+    # Not shown until signed off, or loaded with the English it was made from.
+    assert SiteText.current(LANGUAGE) == english
+    french.source_text = review.kind_of(english).translatable(review.live_data(english))
+    french.save()
     assert SiteText.current(LANGUAGE) == french
     assert SiteText.current() == english
     with translation.override(LANGUAGE):
@@ -175,6 +175,9 @@ def test_site_texts_and_the_guide_are_one_row_per_language():
     guide = Guide.current()
     assert Guide.current(LANGUAGE) is None
     words = Guide.objects.create(language=LANGUAGE, translation_of=guide, questions=[])
+    assert Guide.current(LANGUAGE) is None
+    words.source_text = {"questions": []}
+    words.save()
     assert Guide.current(LANGUAGE) == words
     assert Guide.current() == guide
 

@@ -1,3 +1,3 @@
 """The admin, one module per capability; importing them registers their ModelAdmins."""
 
-from content.admin import feedback, glossary, guide, pages, sitetext  # noqa: F401
+from content.admin import accounts, feedback, glossary, guide, pages, sitetext  # noqa: F401

@@ -420,6 +420,7 @@ class ReviewAdminMixin(WhoElseIsEditing):
             goes_live=kind.is_published(item)
             and version.is_live_version
             and review.can_sign_off(request.user)
+            and review.reads(request.user, review.language_of(item))
             and request.user.pk not in version.authors,
         )
 

@@ -32,7 +32,7 @@ from content.models.feedback import Feedback
 from content.models.glossary import Term
 from content.models.guide import Answer, Guide, Question
 from content.models.pages import REVIEW_SOON_DAYS, Page, PageQuerySet, PageRedirect, Source
-from content.models.review import Change, ReviewDecision, ReviewedText
+from content.models.review import Change, ReviewDecision, ReviewedText, ReviewerLanguages
 from content.models.sitetext import SiteText
 from content.models.versioning import ContentVersion, bump_content_version
 
@@ -49,6 +49,7 @@ __all__ = [
     "Question",
     "ReviewDecision",
     "ReviewedText",
+    "ReviewerLanguages",
     "SiteText",
     "Source",
     "Term",

@@ -35,11 +35,12 @@ class Guide(Translatable, ReviewedText):
     @classmethod
     def current(cls, language=None):
         """The row in `language` (None: this request's language), or None for
-        a language whose words are not written yet. The English row is made
-        if it is missing (a data migration creates it)."""
+        a language whose words are not written (or not yet signed off). The
+        English row is made if it is missing (a data migration creates it)."""
         language = language or languages.current()
         if not languages.is_default(language):
-            return cls.objects.filter(language=language).order_by("pk").first()
+            found = cls.objects.filter(language=language).order_by("pk").first()
+            return found if found is not None and found.words_are_live else None
         guide = cls.objects.filter(language=language).order_by("pk").first()
         if guide is None:
             # No id written by hand: PostgreSQL's sequence would not know it.

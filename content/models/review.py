@@ -16,6 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from content import languages
+
 
 class Change(models.Model):
     """The waiting version of one reviewed item: at most one per item."""
@@ -30,6 +32,8 @@ class Change(models.Model):
     item = GenericForeignKey("content_type", "object_id")
     # What the item is called, for lists and emails (never its medical text).
     title = models.CharField(max_length=200)
+    # The item's language: only a reviewer who reads it may sign the change off.
+    language = models.CharField(max_length=12, default=languages.default)
     # The text fields of the item, as its kind keeps them (content/review/kinds.py).
     data = models.JSONField(default=dict)
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
@@ -104,6 +108,8 @@ class ReviewDecision(models.Model):
     # Kept as text too, so the record outlives the account.
     decided_by_name = models.CharField("name", max_length=150)
     role = models.CharField(max_length=80)
+    # The language of the text decided on (a translation's, or English).
+    language = models.CharField(max_length=12, default=languages.default)
     decided_at = models.DateTimeField()
     comment = models.TextField(blank=True)
     override_reason = models.TextField(
@@ -121,6 +127,35 @@ class ReviewDecision(models.Model):
 
     def __str__(self):
         return f"{self.get_decision_display()}: {self.title} ({self.decided_by_name})"
+
+
+class ReviewerLanguages(models.Model):
+    """The languages other than English a member of staff reads well enough to
+    check a translation (every reviewer reads English). Only a medical
+    reviewer who reads a translation's language may sign it off. Kept on the
+    account: a superuser sets it on the user's page in the admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_languages"
+    )
+    languages = models.JSONField(
+        "reads",
+        default=list,
+        blank=True,
+        help_text="The languages, besides English, this person reads well enough to check "
+        "a medical translation. Only a medical reviewer who reads a translation's language "
+        "may sign it off.",
+    )
+    # Who may check what is an admin matter: no page parents see changes.
+    affects_public_pages = False
+
+    class Meta:
+        verbose_name = "languages read"
+        verbose_name_plural = "languages read"
+
+    def __str__(self):
+        names = [languages.english_name(code) for code in self.languages]
+        return ", ".join(["English", *names])
 
 
 class ReviewedText(models.Model):

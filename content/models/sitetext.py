@@ -78,11 +78,12 @@ class SiteText(Translatable, ReviewedText):
     def current(cls, language=None):
         """The row in `language` (None: this request's language). A language
         with no row of its own yet gets the English one (look at its
-        `language`), so the worried-now box is never missing; an empty row if
+        `language`), so the worried-now box is never missing, and so does one
+        whose translation was started but never signed off; an empty row if
         even that is missing, so a page never fails for want of it."""
         language = language or languages.current()
         wanted = [language] if languages.is_default(language) else [language, languages.default()]
         found = cls.objects.filter(language__in=wanted).order_by("-pk")
-        rows = {row.language: row for row in found}
+        rows = {row.language: row for row in found if row.words_are_live}
         found = next((rows[code] for code in wanted if code in rows), None)
         return found or cls()

@@ -11,6 +11,7 @@ Dependency rule: like review.py, this module imports no other model module.
 """
 
 from django.db import models
+from django.utils.translation import gettext
 
 from content import languages
 
@@ -58,6 +59,28 @@ class Translatable(models.Model):
     @property
     def language_name(self):
         return languages.english_name(self.language)
+
+    @property
+    def checked_by(self):
+        """Who checked the text parents see, in the reader's language: "Medical
+        reviewer", or for a translation "Medical reviewer (reads French)" (only
+        a reviewer who reads its language may sign a translation off)."""
+        if not self.checked_by_role:
+            return ""
+        role = gettext(self.checked_by_role)  # marked in content/review/workflow.py
+        if not self.is_translation:
+            return role
+        # The language's name from Django's own catalogue ("French" → "français").
+        language = gettext(languages.english_name(self.language))
+        return gettext("%(role)s (reads %(language)s)") % {"role": role, "language": language}
+
+    @property
+    def words_are_live(self):
+        """For models with no status of their own (SiteText, Guide): whether
+        parents may read this row. An English row always; a translation once
+        a reviewer signed it off, or when it was loaded with the English words
+        it was made from (the starting translations, unchecked)."""
+        return not self.is_translation or bool(self.source_text) or self.checked_at is not None
 
     def translation(self, language):
         """This item's row in `language` (None if there is none yet)."""

@@ -6,6 +6,7 @@
 - `diff`: readable differences for the admin;
 - `cycle`: which pages are overdue for review;
 - `roles`: the Editors and Medical reviewers groups;
+- `translations`: starting a translation, and those the English has left behind;
 - `notify`: the emails about sign-off (sent after the transaction commits).
 
 Callers use `from content import review` and the names below.
@@ -23,10 +24,14 @@ from content.review.workflow import (
     find_version,
     is_waiting,
     item_of,
+    language_of,
+    languages_read,
     last_save,
     live_data,
     one_year_after,
+    reads,
     record_unpublished,
+    refusal_for_language,
     restore,
     review_token,
     review_url_of,
@@ -57,10 +62,14 @@ __all__ = [
     "is_waiting",
     "item_of",
     "kind_of",
+    "language_of",
+    "languages_read",
     "last_save",
     "live_data",
     "one_year_after",
+    "reads",
     "record_unpublished",
+    "refusal_for_language",
     "restore",
     "review_token",
     "review_url_of",

@@ -7,6 +7,7 @@ same way for all of them.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Max
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from content import guide, languages
 from content.models import Answer, Guide, Page, Question, SiteText, Source, Term
+from content.rendering import MarkdownError, heading_ids, render_markdown
 from content.review.text import normalise_data
 
 SOURCE_DATES = ("date", "accessed")
@@ -248,7 +250,8 @@ class PageKind(Kind):
 
     def problems(self, page, data):
         if page.is_translation:  # the guide's routes are the English guide's
-            return translated_page_problems(page, data)
+            missing = missing_sections(page.translation_of, data.get("body", ""))
+            return [*missing, *translated_page_problems(page, data)]
         before = guide.load_questionnaire()
         after_page = Page(
             slug=data.get("slug") or page.slug,
@@ -298,6 +301,26 @@ def translated_page_problems(page, data):
     return [p for p in guide.translated_section_problems(structure, now, name) if p not in old]
 
 
+_EXPLICIT_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)[^}]*\}")
+
+
+def missing_sections(english, body):
+    """The English page's fixed section ids ({#id}) a translation's text lacks:
+    the guide and other pages open the page at them, in every language."""
+    try:
+        have = set(heading_ids(render_markdown(body)))
+    except MarkdownError:
+        have = set()
+    wanted = dict.fromkeys(_EXPLICIT_ID.findall(english.body or ""))
+    return [
+        f"the English page has a section with the id {{#{id_}}}, which this translation "
+        f"lacks. Give the translated heading the same {{#{id_}}}: the guide and other pages "
+        "open the page there."
+        for id_ in wanted
+        if id_ not in have
+    ]
+
+
 def one_year_after(day):
     try:
         return day.replace(year=day.year + 1)
@@ -317,6 +340,12 @@ class SiteTextKind(Kind):
         Field("about", "About this site", lines=True),
         Field("contact", "How to contact the organisation", lines=True),
     )
+
+    def is_published(self, item):
+        return item.words_are_live
+
+    def is_live_record(self, record):
+        return not record.translation_of_id or bool(record.source_text) or bool(record.checked_at)
 
     def title(self, item, data=None):
         if item.is_translation:
@@ -498,6 +527,12 @@ class GuideKind(Kind):
     def live(self, item):
         return normalise_data({"questions": item.questions})
 
+    def is_published(self, item):
+        return item.words_are_live
+
+    def is_live_record(self, record):
+        return not record.translation_of_id or bool(record.source_text) or bool(record.checked_at)
+
     def title(self, item, data=None):
         if item.is_translation:
             return f"The guide's questions and answers ({item.language_name})"
@@ -550,8 +585,10 @@ class GuideKind(Kind):
         return item
 
     def restore_working(self, item, data, user):
-        """A restore rewrites the working copy (the rows) too."""
-        write_guide_rows(data, user)
+        """A restore rewrites the working copy (the rows) too: the English
+        guide's (a translation is only words, kept on its own row)."""
+        if not item.is_translation:
+            write_guide_rows(data, user)
 
 
 KINDS = {kind.model: kind for kind in (PageKind(), SiteTextKind(), TermKind(), GuideKind())}

@@ -16,6 +16,9 @@ REVIEWERS = "Medical reviewers"
 GUIDE_MODELS = {"question", "answer", "guide"}
 # Records of decisions and waiting changes: read, never edited by hand.
 RECORDS = {"reviewdecision", "change"}
+# Who reads which language decides who may sign off a translation: set by a
+# superuser on the user's page, never by editors or reviewers themselves.
+ACCOUNTS = {"reviewerlanguages"}
 
 
 def role_permissions(model_names):
@@ -23,7 +26,7 @@ def role_permissions(model_names):
     editors = set()
     reviewers = {"sign_off_page"}
     for model in model_names:
-        if model.startswith("historical"):
+        if model.startswith("historical") or model in ACCOUNTS:
             continue  # history is read through the pages' admin, and never deleted
         if model in GUIDE_MODELS:
             editors.add(f"view_{model}")

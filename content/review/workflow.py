@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from content import languages
 from content.locks import lock_guide
-from content.models import Change, ReviewDecision
+from content.models import Change, ReviewDecision, ReviewerLanguages
 from content.review.kinds import kind_of, latest_row_record, one_year_after, user_name
 from content.review.roles import REVIEWERS
 from content.review.text import normalise_data
@@ -69,17 +71,60 @@ def working_data(item):
     return change.data if change else live_data(item)
 
 
+# The roles parents see beside a sign-off date, kept on the row in English and
+# shown in the reader's language (Translatable.checked_by).
+MEDICAL_REVIEWER = gettext_noop("Medical reviewer")
+SITE_ADMINISTRATOR = gettext_noop("Site administrator")
+EDITOR = gettext_noop("Editor")
+
+
 def role_of(user):
     """The role parents see beside a sign-off date."""
     if user.groups.filter(name=REVIEWERS).exists():
-        return "Medical reviewer"
+        return MEDICAL_REVIEWER
     if user.is_superuser:
-        return "Site administrator"
-    return "Editor"
+        return SITE_ADMINISTRATOR
+    return EDITOR
 
 
 def can_sign_off(user):
     return user.has_perm(SIGN_OFF_PERMISSION)
+
+
+def languages_read(user):
+    """Every language `user` reads: English, and those their account lists."""
+    listed = (
+        ReviewerLanguages.objects.filter(user_id=user.pk)
+        .values_list("languages", flat=True)
+        .first()
+        if user.pk
+        else None
+    )
+    return [
+        languages.default(),
+        *[code for code in languages.translations() if code in (listed or [])],
+    ]
+
+
+def reads(user, language):
+    """Whether `user` reads `language` well enough to check a text in it."""
+    return languages.is_default(language) or language in languages_read(user)
+
+
+def language_of(item):
+    return getattr(item, "language", None) or languages.default()
+
+
+def refusal_for_language(user, language):
+    """Why `user` may not sign off a text in `language`, or "" if they may."""
+    if reads(user, language):
+        return ""
+    name = languages.english_name(language)
+    return (
+        f"Only a medical reviewer who reads {name} may sign off this translation. Your "
+        f"account does not say you read {name}: ask a reviewer who does, or ask the site's "
+        "administrator to add the language to your account if you read it well."
+    )
 
 
 def authors(item):
@@ -158,7 +203,11 @@ def save_edit(item, data, user, *, submit=False, reason="", restored_authors=())
         kind.write(item, data, user, reason)
     if change is None:
         # An item never published keeps its writers on the row until then.
-        change = Change(**_item_filter(item), authors=[] if published else list(item.text_authors))
+        change = Change(
+            **_item_filter(item),
+            language=language_of(item),
+            authors=[] if published else list(item.text_authors),
+        )
     elif not text_changed and not submit and not reason:
         return "submitted" if change.is_submitted else "draft"
     else:
@@ -219,6 +268,7 @@ def _record(item, decision, user, **fields):
         decided_by=user,
         decided_by_name=user_name(user),
         role=role_of(user),
+        language=language_of(item),
         decided_at=timezone.now(),
         title=kind_of(item).title(item)[:200],
         **fields,
@@ -242,6 +292,9 @@ def sign_off(
     """
     today = today or timezone.localdate()
     _refuse_unless_reviewer(reviewer)
+    refusal = refusal_for_language(reviewer, language_of(item))
+    if refusal:
+        raise ReviewRefused(refusal)
     # Under one lock with every save the guide's checks read (content/locks.py).
     lock_guide()
     kind = kind_of(item)
@@ -277,6 +330,13 @@ def sign_off(
     if review_due is not None and review_due <= today:
         raise ReviewRefused("The next review must be due after today.")
     data = change.data if change else kind.live(item)
+    if getattr(item, "is_translation", False) and kind.translatable(data) == kind.translatable(
+        kind.live(item.translation_of)
+    ):
+        raise ReviewRefused(
+            "These are still the English words: nothing was translated, so there is nothing "
+            "to sign off. Send it back to the translator."
+        )
     _publish(
         item, data, reviewer, f"Signed off by {user_name(reviewer)}", writers, review_due, today
     )
@@ -302,6 +362,11 @@ def _publish(item, data, reviewer, reason, writers, review_due=None, today=None)
             " ".join(["Publishing this would leave the guide unable to help a parent:", *problems])
         )
     kind.mark_checked(item, reviewer, role_of(reviewer), review_due=review_due, today=today)
+    if getattr(item, "is_translation", False):
+        # The English it now matches: the admin says when the English moves on.
+        english = item.translation_of
+        item.source_text = kind.translatable(kind.live(english))
+        item.source_checked_at = english.checked_at
     item.text_authors = sorted(writers)
     kind.write(item, data, reviewer, reason=reason)
 
@@ -324,6 +389,7 @@ def send_back(item, reviewer, comment, *, seen=None):
         # A new item with no change of its own yet: its text goes back as one.
         change = Change(
             **_item_filter(item),
+            language=language_of(item),
             data=kind_of(item).live(item),
             authors=list(item.text_authors),
             saved_by=None,
@@ -447,6 +513,7 @@ def restore(item, version, user):
         kind.is_published(item)
         and version.is_live_version
         and can_sign_off(user)
+        and reads(user, language_of(item))
         and user.pk not in version.authors
     ):
         lock_guide()
@@ -464,15 +531,19 @@ def restore(item, version, user):
 
 
 def waiting_for(user):
-    """What `user` can act on: for a reviewer, submitted changes by others (oldest
-    first); for everyone, their own drafts and what was sent back to them."""
+    """What `user` can act on: for a reviewer, submitted changes by others in a
+    language they read (oldest first); for everyone, their own drafts and what
+    was sent back to them."""
     changes = list(
         Change.objects.select_related("content_type", "saved_by", "commented_by").order_by(
             "saved_at"
         )
     )
     mine = [c for c in changes if user.pk in c.authors]
-    to_review = [c for c in changes if c.is_submitted and user.pk not in c.authors]
+    read = set(languages_read(user))
+    to_review = [
+        c for c in changes if c.is_submitted and user.pk not in c.authors and c.language in read
+    ]
     return {
         "to_review": to_review if can_sign_off(user) else [],
         "sent_back": [c for c in mine if c.is_sent_back],
