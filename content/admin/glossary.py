@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 
 from content.admin.review import ReviewAdminMixin, ReviewedForm
+from content.admin.translations import LanguageFilter
 from content.models import Term
 from content.readability import MAX_GRADE, reading_grade
 
@@ -28,6 +29,7 @@ class TermAdmin(ReviewAdminMixin, admin.ModelAdmin):
         "term", "sign_off_state", "also_called_list", "source_name", "grade", "page_count"
     ]  # fmt: skip
     search_fields = ["term", "other_names", "definition"]
+    list_filter = [LanguageFilter]
     prepopulated_fields = {"slug": ["term"]}
     fields = [
         "term", "slug", "definition", "other_names", "source_name", "source_url", "edit_token",
@@ -39,6 +41,16 @@ class TermAdmin(ReviewAdminMixin, admin.ModelAdmin):
         # An address typed without a scheme means https (Django 6's default).
         models.URLField: {"assume_scheme": "https"},
     }
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # A translated word keeps its English word's address.
+        return [*fields, "slug"] if obj is not None and obj.is_translation else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.is_translation:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def get_queryset(self, request):
         return (

@@ -396,6 +396,8 @@ class GuideAdmin(MedicalReviewersOnly, ReviewAdminMixin, admin.ModelAdmin):
     under Questions; here it is submitted, reviewed and restored."""
 
     form = GuideForm
+    # The guide's translated words have no form here yet (docs/translating.md).
+    offers_translation = False
     readonly_fields = ["questions_list", "earlier_versions"]
     fields = ["questions_list", "earlier_versions"]
 
@@ -408,6 +410,8 @@ class GuideAdmin(MedicalReviewersOnly, ReviewAdminMixin, admin.ModelAdmin):
         )
 
     def data_from_forms(self, form, formsets):
+        if form.instance.is_translation:  # only words: never the English structure
+            return review.working_data(form.instance)
         return guide_rows_data()
 
     def has_add_permission(self, request, *args):

@@ -11,6 +11,7 @@ from content import guide, review
 from content.admin.guide import refuse_new_problems
 from content.admin.links import PageLinksAdminMixin, tell_editor_after_save, unpublish_refusal
 from content.admin.review import ReviewAdminMixin, ReviewedForm
+from content.admin.translations import LanguageFilter
 from content.models import REVIEW_SOON_DAYS, Change, Page, Source
 from content.readability import MAX_GRADE, reading_grade
 from content.rendering import MarkdownError, render_markdown
@@ -110,7 +111,9 @@ class PageForm(ReviewedForm):
 
     def clean(self):
         cleaned = super().clean()  # takes the lock and refuses a stale save
-        if self.instance.pk and not self.errors:
+        # A translation is never where the guide leads (its English page is);
+        # its sections are checked against the English page's at sign-off.
+        if self.instance.pk and not self.errors and not self.instance.is_translation:
             # Unpublishing a page, or removing a section, that the guide leads to
             # would send a parent to a 404 or the wrong place: refuse it.
             old_slug = Page.objects.get(pk=self.instance.pk).slug
@@ -155,7 +158,7 @@ class PageAdmin(ReviewAdminMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
     list_display = [
         "title", "status_and_sign_off", "last_reviewed", "review_due", "review_state", "grade"
     ]  # fmt: skip
-    list_filter = ["status", WaitingFilter, ReviewFilter]
+    list_filter = ["status", WaitingFilter, ReviewFilter, LanguageFilter]
     change_form_template = "admin/review/change_form.html"
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -183,7 +186,7 @@ class PageAdmin(ReviewAdminMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
     def checked(self, page):
         if not page.is_checked:
             return "Not yet: parents are told this page has not been checked by a clinician."
-        return f"{page.checked_by_role}, {page.last_reviewed:%-d %B %Y}"
+        return f"{page.checked_by}, {page.last_reviewed:%-d %B %Y}"
 
     @admin.display(description="reading grade")
     def grade(self, page):
@@ -196,9 +199,18 @@ class PageAdmin(ReviewAdminMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         # Publishing is a sign-off, unpublishing and the next review date a
         # medical reviewer's decision.
+        if obj is not None and obj.is_translation:
+            fields.append("slug")  # the English page's address, always
         if review.can_sign_off(request.user):
             return fields
         return [*fields, "status", "review_due"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return (
+            {}
+            if obj is not None and obj.is_translation
+            else super().get_prepopulated_fields(request, obj)
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("changes")
@@ -228,7 +240,7 @@ class PageAdmin(ReviewAdminMixin, PageLinksAdminMixin, MarkdownxModelAdmin):
         data = form.cleaned_data
         return {
             "title": data["title"],
-            "slug": data["slug"],
+            "slug": data.get("slug", form.instance.slug),  # a translation's follows English
             "summary": data["summary"],
             "body": data["body"],
             "sources": review.sorted_sources(sources),

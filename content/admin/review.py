@@ -21,6 +21,7 @@ from django.utils.html import format_html
 
 from content import review
 from content.admin.presence import WhoElseIsEditing
+from content.admin.translations import TranslationAdminMixin
 from content.locks import lock_guide
 from content.models import Change
 from content.review import notify
@@ -85,7 +86,7 @@ class ReviewedForm(forms.ModelForm):
         )
 
 
-class ReviewAdminMixin(WhoElseIsEditing):
+class ReviewAdminMixin(TranslationAdminMixin, WhoElseIsEditing):
     """Sign-off and history for a reviewed model's ModelAdmin."""
 
     change_form_template = "admin/review/change_form.html"
@@ -95,7 +96,11 @@ class ReviewAdminMixin(WhoElseIsEditing):
     def data_from_forms(self, form, formsets):
         """The text an editor submitted, as the model's Kind keeps it."""
         kind = review.kind_of(form.instance)
-        return {f.name: form.cleaned_data.get(f.name, "") for f in kind.fields}
+        # A field not on the form (a translation's address) keeps its value.
+        return {
+            f.name: form.cleaned_data.get(f.name, getattr(form.instance, f.name, ""))
+            for f in kind.fields
+        }
 
     def save_model(self, request, obj, form, change):
         kind = review.kind_of(obj)
@@ -196,6 +201,7 @@ class ReviewAdminMixin(WhoElseIsEditing):
             "versions_url": kind.history_url(item),
             "preview_url": kind.public_url(item) if kind.is_published(item) or item.pk else "",
             "kind_name": kind.name,
+            **self.translation_context(request, item),
         }
 
     @admin.display(description="sign-off")
@@ -339,6 +345,8 @@ class ReviewAdminMixin(WhoElseIsEditing):
             seen=review.review_token(item, change),
             preview_url=kind.public_url(item),
             default_review_due=review.one_year_after(timezone.localdate()),
+            language_refusal=review.refusal_for_language(request.user, review.language_of(item)),
+            **self.translation_context(request, item),
         )
 
     def tell_authors(self, request, item, what, form):
@@ -468,7 +476,7 @@ class ChangeAdmin(admin.ModelAdmin):
     """Everything that waits, in one list: read only; each row opens its review."""
 
     list_display = ["title", "state", "saved_by_name", "saved_at", "review_link"]
-    list_filter = ["state", "content_type"]
+    list_filter = ["state", "content_type", "language"]
     ordering = ["state", "saved_at"]
 
     @admin.display(description="saved by")

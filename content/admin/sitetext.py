@@ -36,7 +36,7 @@ class SiteTextAdmin(ReviewAdminMixin, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # There is only one: go straight to it.
-        site_text = SiteText.objects.order_by("pk").first()
+        site_text = SiteText.objects.filter(translation_of=None).order_by("pk").first()
         if site_text is None:
             return redirect(reverse("admin:content_sitetext_add"))
         return redirect(reverse("admin:content_sitetext_change", args=[site_text.pk]))

@@ -11,6 +11,7 @@ words for the translator to replace.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Value
 from django.utils import timezone
 
 from content import languages
@@ -127,12 +128,29 @@ def english_changes(translation):
     return diff_texts(kind, translation.source_text, now)
 
 
-def behind():
-    """Every translation that is behind its English, of every kind, by kind then title."""
+def _signed_off_translations(model):
+    return model.objects.exclude(translation_of=None).exclude(source_text={})
+
+
+def behind(models=(Page, Term, SiteText, Guide)):
+    """Every translation (of `models`) that is behind its English, by kind.
+
+    One query finds the translations of every kind that were signed off (the
+    admin's front page asks on every visit); only kinds that have some are
+    read whole."""
+    tagged = [
+        _signed_off_translations(model)
+        .order_by()
+        .annotate(kind=Value(model._meta.model_name, output_field=CharField()))
+        .values_list("kind", flat=True)
+        for model in models
+    ]
+    present = set(tagged[0].union(*tagged[1:])) if len(tagged) > 1 else set(tagged[0])
     found = []
-    for model in (Page, Term, SiteText, Guide):
-        rows = model.objects.exclude(translation_of=None).exclude(source_text={})
-        rows = rows.select_related("translation_of")
+    for model in models:
+        if model._meta.model_name not in present:
+            continue
+        rows = _signed_off_translations(model).select_related("translation_of")
         if model is Page:  # the English text includes its sources
             rows = rows.prefetch_related("translation_of__sources")
         for row in rows:

@@ -530,7 +530,7 @@ def restore(item, version, user):
 # --- what waits, for whom ------------------------------------------------------------------
 
 
-def waiting_for(user):
+def waiting_for(user, read=None):
     """What `user` can act on: for a reviewer, submitted changes by others in a
     language they read (oldest first); for everyone, their own drafts and what
     was sent back to them."""
@@ -540,7 +540,7 @@ def waiting_for(user):
         )
     )
     mine = [c for c in changes if user.pk in c.authors]
-    read = set(languages_read(user))
+    read = set(read if read is not None else languages_read(user))
     to_review = [
         c for c in changes if c.is_submitted and user.pk not in c.authors and c.language in read
     ]

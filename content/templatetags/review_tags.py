@@ -20,12 +20,14 @@ def _entry(change):
     }
 
 
-def _unchecked():
-    """Live items no clinician has checked yet, with nothing waiting on them."""
+def _unchecked(read):
+    """Live items no clinician has checked yet, with nothing waiting on them, in
+    the languages `read` (a reviewer could not sign off the others)."""
+    unchecked = {"checked_at__isnull": True, "language__in": read}
     items = [
-        *Page.objects.published().filter(checked_at__isnull=True),
-        *SiteText.objects.filter(checked_at__isnull=True),
-        *Term.objects.published().filter(checked_at__isnull=True),
+        *Page.objects.filter(status=Page.Status.PUBLISHED, **unchecked),
+        *[text for text in SiteText.objects.filter(**unchecked) if text.words_are_live],
+        *Term.objects.filter(published=True, **unchecked),
     ]
     waiting = set(Change.objects.values_list("content_type__model", "object_id"))
     return [
@@ -43,9 +45,10 @@ def waiting_for_sign_off(context):
     user = context["request"].user
     if not user.has_perm("content.view_page"):
         return {"show": False}
-    waiting = review.waiting_for(user)
+    read = review.languages_read(user)
+    waiting = review.waiting_for(user, read)
     lists = {name: [_entry(c) for c in changes] for name, changes in waiting.items()}
-    unchecked = _unchecked() if review.can_sign_off(user) else []
+    unchecked = _unchecked(read) if review.can_sign_off(user) else []
     return {
         "show": True,
         "to_review": lists["to_review"][:PANEL_LENGTH],
@@ -57,3 +60,27 @@ def waiting_for_sign_off(context):
         "unchecked_count": len(unchecked),
         "can_sign_off": review.can_sign_off(user),
     }
+
+
+@register.inclusion_tag("admin/translations/behind_panel.html", takes_context=True)
+def translations_behind(context):
+    """The admin front page's list of translations the English has moved on
+    from, each with what changed in the English since it was signed off."""
+    from content.review import translations
+
+    user = context["request"].user
+    if not user.has_perm("content.view_page"):
+        return {"show": False}
+    found = [
+        {
+            "title": review.kind_of(entry.translation).title(entry.translation),
+            "kind": review.kind_of(entry.translation).name,
+            "language": entry.translation.language_name,
+            "edit_url": review.kind_of(entry.translation).admin_url(entry.translation),
+            "english_url": review.kind_of(entry.english).admin_url(entry.english),
+            "diffs": entry.changed,
+            "prefix": f"behind-{number}-",  # ids unique on the page
+        }
+        for number, entry in enumerate(translations.behind(), 1)
+    ]
+    return {"show": bool(found), "behind": found}
