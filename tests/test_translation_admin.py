@@ -207,3 +207,35 @@ def test_the_admin_lists_the_translations_the_english_has_left_behind(
         "Translations behind the English"
         not in editor_client.get(reverse("admin:index")).content.decode()
     )
+
+
+def test_the_guides_words_are_translated_in_a_form_beside_the_english(reader):
+    from content.admin.guide import guide_words_fields
+    from content.models import Guide
+    from tests.support.factories import publish_guide
+
+    publish_guide()
+    english = Guide.current()
+    translator = client_for(make_user("dr-lopez", "reviewer"))  # the guide is reviewers' work
+    translate = reverse("admin:content_guide_translate", args=[english.pk, LANGUAGE])
+    assert f'href="{translate}"' in translator.get(change_url(english)).content.decode()
+    translator.post(translate)
+    words = Guide.objects.get(language=LANGUAGE)
+    form = translator.get(change_url(words)).content.decode()
+    first = english.questions[0]
+    assert f"Question: “{first['text']}”" in form
+    assert Guide.current(LANGUAGE) is None  # not shown to parents yet
+
+    fields = guide_words_fields(english.questions)
+    data = {name: f"FR {name}" for name in fields}
+    data.update({"edit_token": review.edit_token(words), "_submit_for_sign_off": "1"})
+    response = translator.post(change_url(words), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    waiting = review.waiting_change(words)
+    assert waiting.is_submitted
+    assert waiting.data["questions"][0]["text"] == f"FR words__{first['key']}__text"
+    assert [q["key"] for q in waiting.data["questions"]] == [q["key"] for q in english.questions]
+
+    review.sign_off(words, reader)
+    assert Guide.current(LANGUAGE) == words
+    assert Guide.current().questions == english.questions  # the English guide is untouched

@@ -390,14 +390,104 @@ class GuideForm(ReviewedForm):
         fields = []
 
 
+# A translated guide's words, one field each, named by the English guide's keys.
+QUESTION_WORD_FIELDS = {
+    "text": ("Question", forms.CharField, 200),
+    "hint": ("Hint", forms.CharField, None),
+    "summary_label": ("Name on 'Check your answers'", forms.CharField, 80),
+    "error_message": ("When nothing is chosen", forms.CharField, 200),
+}
+ANSWER_WORD_FIELDS = {
+    "label": ("Answer", forms.CharField, 120),
+    "hint": ("Hint", forms.CharField, 240),
+    "reason": ("Because you said …", forms.CharField, 200),
+    "result_note": ("Note on the result", forms.CharField, None),
+}
+
+
+def words_field_name(*keys):
+    return "words__" + "__".join(keys)
+
+
+def guide_words_fields(english_questions):
+    """{form field name: field} for every word of the English guide, each labelled
+    with the English it translates."""
+    made = {}
+
+    def add(name, kind, english, keys):
+        label, field_class, max_length = kind
+        long = max_length is None
+        made[words_field_name(*keys)] = field_class(
+            label=f"{label}: “{english}”" if english else label,
+            required=False,
+            max_length=max_length,
+            widget=forms.Textarea(attrs={"rows": 2, "cols": 80}) if long else None,
+        )
+
+    for question in english_questions:
+        for name, kind in QUESTION_WORD_FIELDS.items():
+            add(name, kind, question.get(name, ""), (question["key"], name))
+        for answer in question.get("answers", []):
+            for name, kind in ANSWER_WORD_FIELDS.items():
+                add(name, kind, answer.get(name, ""), (question["key"], answer["key"], name))
+    return made
+
+
+class GuideWordsForm(ReviewedForm):
+    """The words of a translated guide, beside the English they translate."""
+
+    class Meta:
+        model = Guide
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for question in review.working_data(self.instance).get("questions", []):
+                for name in QUESTION_WORD_FIELDS:
+                    field = words_field_name(question.get("key", ""), name)
+                    self.initial.setdefault(field, question.get(name, ""))
+                for answer in question.get("answers", []):
+                    for name in ANSWER_WORD_FIELDS:
+                        field = words_field_name(question.get("key", ""), answer["key"], name)
+                        self.initial.setdefault(field, answer.get(name, ""))
+
+    def words(self):
+        """The translated words in the shape a translated Guide row keeps."""
+        cleaned = self.cleaned_data
+        english = self.instance.translation_of.questions
+        return {
+            "questions": [
+                {
+                    "key": question["key"],
+                    **{
+                        name: cleaned.get(words_field_name(question["key"], name), "")
+                        for name in QUESTION_WORD_FIELDS
+                    },
+                    "answers": [
+                        {
+                            "key": answer["key"],
+                            **{
+                                name: cleaned.get(
+                                    words_field_name(question["key"], answer["key"], name), ""
+                                )
+                                for name in ANSWER_WORD_FIELDS
+                            },
+                        }
+                        for answer in question.get("answers", [])
+                    ],
+                }
+                for question in english
+            ]
+        }
+
+
 @admin.register(Guide)
 class GuideAdmin(MedicalReviewersOnly, ReviewAdminMixin, admin.ModelAdmin):
     """The guide as one piece of text for sign-off: its questions are edited
     under Questions; here it is submitted, reviewed and restored."""
 
     form = GuideForm
-    # The guide's translated words have no form here yet (docs/translating.md).
-    offers_translation = False
     readonly_fields = ["questions_list", "earlier_versions"]
     fields = ["questions_list", "earlier_versions"]
 
@@ -409,9 +499,31 @@ class GuideAdmin(MedicalReviewersOnly, ReviewAdminMixin, admin.ModelAdmin):
             reverse("admin:content_question_changelist"),
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None or not obj.is_translation:
+            return super().get_form(request, obj, change, **kwargs)
+        # One field per word of the English guide (its structure is shared).
+        attrs = guide_words_fields(obj.translation_of.questions)
+        return type("TranslatedGuideWordsForm", (GuideWordsForm,), attrs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or not obj.is_translation:
+            return super().get_fieldsets(request, obj)
+        # A group of fields for each English question and its answers.
+        groups = [(None, {"fields": ["edit_token", "earlier_versions"]})]
+        for question in obj.translation_of.questions:
+            names = list(guide_words_fields([question]))
+            groups.append((f"Question “{question['key']}”", {"fields": names}))
+        return groups
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_translation:
+            return ["earlier_versions"]
+        return super().get_readonly_fields(request, obj)
+
     def data_from_forms(self, form, formsets):
         if form.instance.is_translation:  # only words: never the English structure
-            return review.working_data(form.instance)
+            return form.words()
         return guide_rows_data()
 
     def has_add_permission(self, request, *args):

@@ -41,11 +41,11 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 class TranslationAdminMixin:
-    """ "Translate this" and the English beside a translation, for a reviewed
-    model's ModelAdmin (through ReviewAdminMixin)."""
+    """For a reviewed model's ModelAdmin (through ReviewAdminMixin): "Translate
+    this", and the English beside a translation."""
 
-    # Whether the change form offers "Translate this" (the guide's words have
-    # no form of their own in the admin yet).
+    # Whether an English item's change form offers "Translate this": a model
+    # whose translations the admin has no form for sets it to False.
     offers_translation = True
 
     def get_urls(self):
