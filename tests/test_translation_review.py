@@ -234,3 +234,15 @@ def test_the_decision_and_the_change_keep_the_language(english, editor, reader):
     review.send_back(french, reader, "Traduisez le titre.")
     decision = ReviewDecision.objects.filter(object_id=french.pk).first()
     assert decision.language == LANGUAGE
+
+
+def test_a_translation_keeps_even_the_section_ids_the_english_headings_words_make(editor, reader):
+    english = Page.objects.get(slug="clinical-trials", language=languages.default())
+    made = [id_ for id_, _ in english.headings if f"{{#{id_}}}" not in english.body]
+    assert made, "the English page has a section whose id its words make"
+    heading = next(text for id_, text in english.headings if id_ == made[0])
+    french = translations.start_translation(english, LANGUAGE, editor)
+    body = english.body.replace(f"## {heading}", "## Un titre traduit")
+    review.save_edit(french, translated_text(french, body=body), editor, submit=True)
+    with pytest.raises(review.ReviewRefused, match=rf"\{{#{made[0]}\}}"):
+        review.sign_off(french, reader)  # the translated heading's words make another id

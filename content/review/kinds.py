@@ -305,13 +305,15 @@ _EXPLICIT_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)[^}]*\}")
 
 
 def missing_sections(english, body):
-    """The English page's fixed section ids ({#id}) a translation's text lacks:
-    the guide and other pages open the page at them, in every language."""
+    """The English page's section ids a translation's text lacks: each section's
+    (the guide may open any) and every fixed {#id}, at any level. The guide and
+    other pages open the page at them, in every language."""
     try:
         have = set(heading_ids(render_markdown(body)))
     except MarkdownError:
         have = set()
-    wanted = dict.fromkeys(_EXPLICIT_ID.findall(english.body or ""))
+    sections = [id_ for id_, _ in english.headings or []]
+    wanted = dict.fromkeys([*sections, *_EXPLICIT_ID.findall(english.body or "")])
     return [
         f"the English page has a section with the id {{#{id_}}}, which this translation "
         f"lacks. Give the translated heading the same {{#{id_}}}: the guide and other pages "
