@@ -239,3 +239,24 @@ def test_the_guides_words_are_translated_in_a_form_beside_the_english(reader):
     review.sign_off(words, reader)
     assert Guide.current(LANGUAGE) == words
     assert Guide.current().questions == english.questions  # the English guide is untouched
+
+
+def test_a_submitted_translation_is_emailed_only_to_reviewers_who_read_it(
+    editor_client, editor, english, monkeypatch
+):
+    from content.admin import review as review_admin
+
+    reads_it = make_user("dr-dubois", "reviewer", email="dubois@example.org")
+    ReviewerLanguages.objects.create(user=reads_it, languages=[LANGUAGE])
+    make_user("dr-english", "reviewer", email="english@example.org")
+    told = []
+    monkeypatch.setattr(
+        review_admin.notify,
+        "tell_reviewers_submitted",
+        lambda request, **kwargs: told.append(list(kwargs["reviewers"])),
+    )
+    french = translations.start_translation(english, LANGUAGE, editor)
+    data = page_form_data(french, title="Quand le neuroblastome revient", _submit_for_sign_off="1")
+    del data["slug"]
+    assert editor_client.post(change_url(french), data).status_code == 302
+    assert told == [[reads_it]]

@@ -137,12 +137,14 @@ class ReviewAdminMixin(TranslationAdminMixin, WhoElseIsEditing):
 
     def tell_reviewers(self, request, item):
         kind = review.kind_of(item)
+        # Only those who may sign it off: a translation, those who read its language.
+        language = review.language_of(item)
         notify.tell_reviewers_submitted(
             request,
             item=kind.title(item, review.working_data(item)),
             editor=request.user,
             review_url=kind.review_url(item),
-            reviewers=notify.reviewers(),
+            reviewers=[user for user in notify.reviewers() if review.reads(user, language)],
         )
 
     def construct_change_message(self, request, form, formsets, add=False):
