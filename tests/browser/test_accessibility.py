@@ -9,14 +9,17 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from playwright.sync_api import expect
 
+from content import languages, review
 from content.feedback import RATE_LIMIT
-from content.models import Feedback, Page, Question
+from content.models import Feedback, Page, Question, ReviewerLanguages
+from content.review import translations
 from tests.browser.conftest import log_in
 from tests.browser.pages import PUBLIC_PAGES
-from tests.support.factories import admin_url
+from tests.support.factories import admin_url, make_user
 
 WCAG_AA = {
     "runOnly": {
@@ -102,6 +105,30 @@ def test_feedback_error_and_flood_pages_meet_aaa(page, site):
     assert_aaa_clean(page)
 
 
+def translation_form():
+    """A translation's change form: the English beside it, and what changed since."""
+    cns = Page.objects.get(slug="cns", language=languages.default())
+    staff = get_user_model().objects.order_by("pk").first()
+    made = translations.start_translation(cns, languages.translations()[0], staff)
+    return admin_url(f"content/page/{made.pk}/change/")
+
+
+def front_page_with_a_translation_behind():
+    """The admin's front page listing a translation the English left behind."""
+    language = languages.translations()[0]
+    writer = make_user("translator", "editor")
+    checker = make_user("reads-it", "reviewer")
+    ReviewerLanguages.objects.create(user=checker, languages=[language])
+    cns = Page.objects.get(slug="cns", language=languages.default())
+    made = translations.start_translation(cns, language, writer)
+    review.save_edit(made, {**review.working_data(made), "title": "Traduit"}, writer, submit=True)
+    review.sign_off(made, checker)
+    changed = {**review.working_data(cns), "summary": "A changed summary."}
+    review.save_edit(cns, changed, writer, submit=True)
+    review.sign_off(cns, make_user("english-reviewer", "reviewer"))
+    return admin_url()
+
+
 ADMIN_PAGES = {
     "page list": lambda: admin_url("content/page/"),
     "page change form": lambda: admin_url(
@@ -116,6 +143,8 @@ ADMIN_PAGES = {
     "question change form": lambda: admin_url(
         f"content/question/{Question.objects.get(key='where').pk}/change/"
     ),
+    "translation change form": translation_form,
+    "translations behind": front_page_with_a_translation_behind,
 }
 
 
