@@ -56,6 +56,19 @@ def test_the_command_asks_for_a_name_and_password_and_makes_a_staff_account(
     assert user.has_perm("content.sign_off_page") is can_sign_off
 
 
+def test_the_command_records_the_languages_a_reviewer_reads(monkeypatch):
+    from content import languages
+    from content.models import ReviewerLanguages
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "a-long-test-password-9")
+    codes = languages.translations()
+    call_command("create_staff_user", "reviewer", username="lea", reads=",".join(codes))
+    assert ReviewerLanguages.objects.get(user__username="lea").languages == codes
+    with pytest.raises(CommandError, match="not translated into xx"):
+        call_command("create_staff_user", "reviewer", username="max", reads="xx")
+    assert not get_user_model().objects.filter(username="max").exists()
+
+
 def test_the_command_refuses_an_empty_name(monkeypatch):
     monkeypatch.setattr("builtins.input", lambda prompt: "  ")
     with pytest.raises(CommandError, match="A user name is needed"):
