@@ -246,3 +246,27 @@ def test_a_translation_keeps_even_the_section_ids_the_english_headings_words_mak
     review.save_edit(french, translated_text(french, body=body), editor, submit=True)
     with pytest.raises(review.ReviewRefused, match=rf"\{{#{made[0]}\}}"):
         review.sign_off(french, reader)  # the translated heading's words make another id
+
+
+def test_parents_see_who_checked_a_translation_in_their_own_language(
+    client, english, editor, reader
+):
+    from django.utils.html import escape
+
+    french = submitted_translation(english, editor)
+    review.sign_off(french, reader)
+    french.refresh_from_db()
+    with translation.override(LANGUAGE):
+        checked_by = french.checked_by
+        language = translation.gettext(NAME)
+    assert checked_by != f"Medical reviewer (reads {NAME})"  # the catalogue has its words
+    assert language in checked_by
+    response = client.get(french.get_absolute_url())
+    assert response.status_code == 200
+    assert escape(checked_by) in response.content.decode()
+    # The English page still says only the role, in English.
+    review.save_edit(english, {**review.working_data(english), "summary": "New."}, editor)
+    review.submit(english, editor)
+    review.sign_off(english, make_user("english-reviewer", "reviewer"))
+    english_page = client.get(english.get_absolute_url()).content.decode()
+    assert "<dd>Medical reviewer, <time" in english_page
