@@ -138,7 +138,7 @@ def test_sign_off_records_the_english_it_matches_and_behind_follows_the_english(
     kind = review.kind_of(english)
     assert french.source_text == kind.translatable(kind.live(english))
     assert french.source_checked_at == english.checked_at
-    assert not french.is_behind()
+    assert not translations.is_behind(french)
     assert translations.behind() == []
 
     # The English page changes and is signed off: the translation is behind.
@@ -146,7 +146,7 @@ def test_sign_off_records_the_english_it_matches_and_behind_follows_the_english(
     review.save_edit(english, {**text, "summary": "A new English summary."}, editor, submit=True)
     review.sign_off(english, reviewer)
     french.refresh_from_db()
-    assert french.is_behind()
+    assert translations.is_behind(french)
     [found] = translations.behind()
     assert found.translation == french
     [changed] = found.changed
@@ -159,7 +159,7 @@ def test_sign_off_records_the_english_it_matches_and_behind_follows_the_english(
     )
     review.sign_off(french, reader)
     french.refresh_from_db()
-    assert not french.is_behind()
+    assert not translations.is_behind(french)
     assert translations.behind() == []
 
 

@@ -126,9 +126,9 @@ class TranslationAdminMixin:
             "translation_language": languages.english_name(item.language),
             "english_url": kind.admin_url(english),
             "side_by_side": _side_by_side(kind, english_words, own_words),
-            "is_behind": item.is_behind(),
+            "is_behind": translations.is_behind(item),
             "english_changes": [d for d in translations.english_changes(item) if d.changed]
-            if item.is_behind()
+            if translations.is_behind(item)
             else [],
         }
 
@@ -136,7 +136,7 @@ class TranslationAdminMixin:
 def _state(row):
     if row is None:
         return "not translated yet"
-    if row.is_behind():
+    if translations.is_behind(row):
         return "behind the English"
     kind = review.kind_of(row)
     if not kind.is_published(row):

@@ -88,15 +88,3 @@ class Translatable(models.Model):
         if language == english.language:
             return english
         return english.translations.filter(language=language).first()
-
-    def is_behind(self):
-        """True when this published translation was signed off against English
-        words that have changed since (the English text was signed off again)."""
-        from content.review.kinds import kind_of  # the kinds import the models
-
-        if not self.is_translation or not self.source_text:
-            return False
-        kind = kind_of(self)
-        if not kind.is_published(self):
-            return False
-        return kind.translatable(kind.live(self.translation_of)) != self.source_text

@@ -121,6 +121,17 @@ class Behind:
         return [d for d in self.diffs if d.changed]
 
 
+def is_behind(item):
+    """True when this published translation was signed off against English
+    words that have changed since (the English text was signed off again)."""
+    if not item.is_translation or not item.source_text:
+        return False
+    kind = kind_of(item)
+    if not kind.is_published(item):
+        return False
+    return kind.translatable(kind.live(item.translation_of)) != item.source_text
+
+
 def english_changes(translation):
     """How the English changed since the translation was signed off, field by field."""
     kind = kind_of(translation)
@@ -154,6 +165,6 @@ def behind(models=(Page, Term, SiteText, Guide)):
         if model is Page:  # the English text includes its sources
             rows = rows.prefetch_related("translation_of__sources")
         for row in rows:
-            if row.is_behind():
+            if is_behind(row):
                 found.append(Behind(row, row.translation_of, english_changes(row)))
     return found

@@ -2,6 +2,7 @@ from django import template
 
 from content import review
 from content.models import Change, Page, SiteText, Term
+from content.review import translations
 
 register = template.Library()
 PANEL_LENGTH = 10
@@ -66,8 +67,6 @@ def waiting_for_sign_off(context):
 def translations_behind(context):
     """The admin front page's list of translations the English has moved on
     from, each with what changed in the English since it was signed off."""
-    from content.review import translations
-
     user = context["request"].user
     if not user.has_perm("content.view_page"):
         return {"show": False}
