@@ -7,6 +7,9 @@ from pathlib import Path
 
 import markdown
 import nh3
+from django.urls import Resolver404, resolve
+
+from content import languages
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
@@ -144,3 +147,32 @@ def sections(html):
 def heading_ids(html):
     """The id of every heading, at every level, in HTML made by render_markdown."""
     return _HEADING_ID.findall(html)
+
+
+_ROOT_HREF = re.compile(r'(<a\b[^>]*?\bhref=")(/[^/"][^"]*|/)(")')
+
+
+def localise_links(html, language):
+    """HTML whose links to the site's public pages lead to those pages in
+    `language`: /pages/x/ becomes /fr/pages/x/ in a French text.
+
+    A translation's Markdown links with the English addresses (content/starting/
+    <lang>/ and translators write them so), and this runs when the translation
+    is rendered (on save, not per request). An address is a public page's when
+    content's URLconf answers it; others (the admin, static files, an address
+    already under a language) are left as they are. The default language's
+    addresses have no prefix: its text is returned unchanged.
+    """
+    if not language or languages.is_default(language):
+        return html
+
+    def prefixed(match):
+        path = match.group(2)
+        bare = path.split("#", 1)[0].split("?", 1)[0]
+        try:
+            resolve(bare, "content.urls")
+        except Resolver404:
+            return match.group(0)
+        return f"{match.group(1)}/{language}{path}{match.group(3)}"
+
+    return _ROOT_HREF.sub(prefixed, html)

@@ -10,7 +10,7 @@ from content.glossary import compile_glossary, link_terms, normalise, split_name
 from content.models.pages import Page
 from content.models.review import ReviewedText
 from content.models.translations import Translatable
-from content.rendering import render_markdown
+from content.rendering import localise_links, render_markdown
 from content.starting.glossary import link_all_pages
 
 NCI_DICTIONARY = "NCI Dictionary of Cancer Terms"
@@ -157,6 +157,7 @@ def relink_pages(pages):
             glossaries[page.language] = Term.objects.glossary(page.language)
         glossary = glossaries[page.language]
         html, used = link_terms(render_markdown(page.body), glossary, subject=page.title)
+        html = localise_links(html, page.language)
         Page.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)
 

@@ -21,6 +21,7 @@ from content.rendering import (
     RESERVED_IDS,
     MarkdownError,
     heading_ids,
+    localise_links,
     render_markdown,
     sections,
 )
@@ -300,6 +301,9 @@ class Page(Translatable, ReviewedText):
         self.headings = [list(pair) for pair in sections(self.body_html)]
         self.links = links.links_in(self.body_html)
         self.anchors = links.anchors_in(self.body_html)
+        # Stored links keep the English addresses (above); readers of a
+        # translation follow them within its language (/fr/pages/x/).
+        self.body_html = localise_links(self.body_html, self.language)
         return used_terms
 
     def clean(self):

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 from content import languages
 from content.models.review import ReviewedText
 from content.models.translations import Translatable
-from content.rendering import render_markdown
+from content.rendering import localise_links, render_markdown
 
 
 class SiteText(Translatable, ReviewedText):
@@ -70,9 +70,10 @@ class SiteText(Translatable, ReviewedText):
     def render(self):
         # Rendered once on save, not on every request, by the pages' own function;
         # staff previews of a waiting change call it on an unsaved copy.
-        self.worried_now_html = render_markdown(self.worried_now)
-        self.about_html = render_markdown(self.about)
-        self.contact_html = render_markdown(self.contact)
+        # A translation's links lead to pages in its language (/fr/pages/x/).
+        self.worried_now_html = localise_links(render_markdown(self.worried_now), self.language)
+        self.about_html = localise_links(render_markdown(self.about), self.language)
+        self.contact_html = localise_links(render_markdown(self.contact), self.language)
 
     @classmethod
     def current(cls, language=None):

@@ -8,7 +8,7 @@ on the pages' exact text: it links whatever the pages say today.
 """
 
 from content.glossary import compile_glossary, link_terms, split_names
-from content.rendering import render_markdown
+from content.rendering import localise_links, render_markdown
 
 NCI = (
     "NCI Dictionary of Cancer Terms",
@@ -182,5 +182,7 @@ def link_all_pages(term_model, page_model):
     for page in page_model.objects.only(*fields):
         glossary = glossaries.get(getattr(page, "language", None)) or compile_glossary([])
         html, used = link_terms(render_markdown(page.body), glossary, subject=page.title)
+        # A translation's links lead to pages in its language (/fr/pages/x/).
+        html = localise_links(html, getattr(page, "language", None))
         page_model.objects.filter(pk=page.pk).update(body_html=html)
         page.terms.set(used)
