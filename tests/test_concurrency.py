@@ -91,7 +91,7 @@ def resubmit(response):
 def test_after_a_refused_save_the_sources_stay_and_saving_again_works(
     editor_client, reviewer_client
 ):
-    page = Page.objects.get(slug="cns")
+    page = Page.objects.in_language().get(slug="cns")
     url = f"/admin/content/page/{page.pk}/change/"
     sources = [s["title"] for s in review.live_data(page)["sources"]]
     assert sources

@@ -70,7 +70,7 @@ def section_choice(answer):
 
 def new_question_data(**fields):
     """Add-form data for a new question with a "Yes" and an "I'm not sure" answer."""
-    overview = Page.objects.get(slug="what-is-recurrence")
+    overview = Page.objects.in_language().get(slug="what-is-recurrence")
     data = {
         "summary_label": "New question",
         "error_message": "Select an answer",
@@ -134,7 +134,7 @@ def test_a_change_made_in_the_admin_shows_in_the_guide(staff_client, client):
 
 def test_the_admin_can_send_an_answer_to_another_page(staff_client, client):
     question = Question.objects.get(key="where")
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     response = post_question(staff_client, question, brain={"page": trials.pk})
     assert response.status_code == 302
     html = client.get("/guide/result/?where=brain").content.decode()
@@ -173,21 +173,21 @@ def test_the_admin_refuses_a_loop(staff_client):
 
 
 def test_the_admin_refuses_to_unpublish_a_page_the_guide_leads_to(staff_client):
-    page = Page.objects.get(slug="cns")
+    page = Page.objects.in_language().get(slug="cns")
     data = page_form_data(page, status="draft")
     response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     html = unescape(response.content.decode())
     assert response.status_code == 200
     assert "which is not published" in html
-    assert Page.objects.get(slug="cns").status == "published"
+    assert Page.objects.in_language().get(slug="cns").status == "published"
 
 
 def test_the_admin_refuses_to_remove_a_section_the_guide_opens_at(staff_client):
-    page = Page.objects.get(slug="low-risk")
+    page = Page.objects.in_language().get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
     response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
-    assert '<h2 id="spread">' in Page.objects.get(slug="low-risk").body_html
+    assert '<h2 id="spread">' in Page.objects.in_language().get(slug="low-risk").body_html
 
 
 def test_the_admin_refuses_to_delete_a_question_that_answers_lead_to(staff_client):
@@ -251,8 +251,8 @@ def test_swapping_two_answer_keys_saves_cleanly(staff_client):
     response = post_question(
         staff_client,
         question,
-        low={"key": "high", "page": Page.objects.get(slug="high-risk").pk},
-        high={"key": "low", "page": Page.objects.get(slug="low-risk").pk},
+        low={"key": "high", "page": Page.objects.in_language().get(slug="high-risk").pk},
+        high={"key": "low", "page": Page.objects.in_language().get(slug="low-risk").pk},
     )
     assert response.status_code == 302
     assert Answer.objects.get(question=question, key="low").label == "High risk"
@@ -265,7 +265,7 @@ def test_a_tie_in_order_is_checked_as_the_database_orders_it(staff_client):
     intro = Question.objects.create(
         key="intro", text="Intro?", summary_label="Intro", error_message="Pick", order=0
     )
-    cns = Page.objects.get(slug="cns")
+    cns = Page.objects.in_language().get(slug="cns")
     Answer.objects.create(question=intro, key="go", label="Go", reason="go", next_question=where)
     Answer.objects.create(
         question=intro, key="not-sure", label="Not sure", reason="unsure", is_unsure=True, page=cns
@@ -280,14 +280,14 @@ def test_a_tie_in_order_is_checked_as_the_database_orders_it(staff_client):
 
 def test_an_existing_problem_does_not_hide_a_new_one(staff_client):
     Page.objects.filter(slug="cns").update(status="draft")
-    page = Page.objects.get(slug="low-risk")
+    page = Page.objects.in_language().get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
     response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     assert "section “spread” that the page does not have" in unescape(response.content.decode())
 
 
 def test_the_words_id_in_plain_text_are_not_a_section(staff_client):
-    page = Page.objects.get(slug="low-risk")
+    page = Page.objects.in_language().get(slug="low-risk")
     body = page.body.replace("{#spread}", "") + '\n\nSay id="spread" here.'
     response = staff_client.post(
         admin_url(f"content/page/{page.pk}/change/"), page_form_data(page, body=body)
@@ -309,7 +309,7 @@ def test_renaming_a_question_key_in_the_admin_the_guide_follows(staff_client, cl
 
 
 def test_renaming_a_page_slug_in_the_admin_the_guide_follows(staff_client, client):
-    page = Page.objects.get(slug="cns")
+    page = Page.objects.in_language().get(slug="cns")
     response = staff_client.post(
         admin_url(f"content/page/{page.pk}/change/"),
         page_form_data(page, slug="brain-and-spine", _submit_for_sign_off="1"),

@@ -77,7 +77,7 @@ def test_a_section_of_another_page_is_refused_beside_the_field(staff_client):
     response = post_question(staff_client, where(), brain={"section": "low-risk#spread"})
     assert response.status_code == 200
     html = unescape(response.content.decode())
-    cns = Page.objects.get(slug="cns").title
+    cns = Page.objects.in_language().get(slug="cns").title
     assert (
         f"That section is on “When low-risk neuroblastoma comes back”, but this answer leads to "
         f"“{cns}”. Choose a section of “{cns}”." in html
@@ -119,7 +119,7 @@ def test_a_new_answer_without_a_position_goes_after_the_others(staff_client):
             f"answers-{n}-question": question.pk,
             f"answers-{n}-label": "Somewhere else",
             f"answers-{n}-key": "elsewhere",
-            f"answers-{n}-page": Page.objects.get(slug="what-is-recurrence").pk,
+            f"answers-{n}-page": Page.objects.in_language().get(slug="what-is-recurrence").pk,
             f"answers-{n}-reason": "it has come back somewhere else",
             f"answers-{n}-order": "",
         }
@@ -141,7 +141,7 @@ def test_each_answer_shows_its_position_first(staff_client):
 def test_a_page_change_the_guide_refuses_is_shown_at_the_top_and_beside_the_field(staff_client):
     from tests.support.factories import page_form_data
 
-    page = Page.objects.get(slug="low-risk")
+    page = Page.objects.in_language().get(slug="low-risk")
     data = page_form_data(page, body=page.body.replace("{#spread}", ""))
     response = staff_client.post(admin_url(f"content/page/{page.pk}/change/"), data)
     html = unescape(response.content.decode())

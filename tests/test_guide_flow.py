@@ -110,10 +110,10 @@ def related_titles(html):
 
 
 def test_other_pages_that_may_help_lists_neither_drafts_nor_the_page_itself(client):
-    page = Page.objects.get(slug="intermediate-risk")
-    overview = Page.objects.get(slug="what-is-recurrence")
-    cns = Page.objects.get(slug="cns")
-    trials = Page.objects.get(slug="clinical-trials")
+    page = Page.objects.in_language().get(slug="intermediate-risk")
+    overview = Page.objects.in_language().get(slug="what-is-recurrence")
+    cns = Page.objects.in_language().get(slug="cns")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     page.body += "\n\nSee [this page](/pages/intermediate-risk/)."
     page.save()
     url = "/guide/result/?where=one-place&risk-group=intermediate"

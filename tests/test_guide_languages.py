@@ -19,7 +19,7 @@ from django.utils import translation
 from content import guide, languages, review
 from content.models import Guide, Page, ReviewerLanguages
 from content.review.kinds import guide_rows_data
-from tests.support.factories import make_user
+from tests.support.factories import make_user, remove_translations
 from tests.support.guide_languages import (
     GUIDE_LANGUAGES,
     load_guide_translation,
@@ -33,6 +33,13 @@ pytestmark = pytest.mark.django_db
 
 by_language = pytest.mark.parametrize("language", GUIDE_LANGUAGES)
 ENGLISH = languages.default()
+
+
+@pytest.fixture(autouse=True)
+def english_guide_alone():
+    # Each test adds the language's words itself, from the English guide alone
+    # (the migration's starting translations: tests/test_translated_pages.py).
+    remove_translations()
 
 
 def english_guide():

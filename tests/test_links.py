@@ -45,13 +45,13 @@ def test_a_links_address_is_the_page_views_address():
 
 
 def test_the_starting_pages_have_their_links_stored_by_the_migration():
-    high = Page.objects.get(slug="high-risk")
+    high = Page.objects.in_language().get(slug="high-risk")
     assert "what-is-recurrence#risk-groups" in high.links
     assert "clinical-trials" in high.links
 
 
 def test_finding_linking_pages_reads_stored_links_in_two_queries(django_assert_num_queries):
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     with django_assert_num_queries(2):
         linkers = Page.objects.linking_pages(trials)
     assert {p.slug for p in linkers} == {
@@ -63,7 +63,7 @@ def test_finding_linking_pages_reads_stored_links_in_two_queries(django_assert_n
 
 
 def test_changing_a_published_pages_address_keeps_the_old_one_working(staff_client, client):
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     response = staff_client.post(
         change_url(trials),
         page_form_data(trials, slug="trials", _submit_for_sign_off="1"),
@@ -88,7 +88,7 @@ def test_changing_a_published_pages_address_keeps_the_old_one_working(staff_clie
 
 
 def test_the_change_form_lists_the_pages_that_still_use_an_old_address(staff_client):
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     staff_client.post(
         change_url(trials), page_form_data(trials, slug="trials", _submit_for_sign_off="1")
     )
@@ -151,7 +151,7 @@ def test_an_old_address_of_an_unpublished_page_is_not_found_by_the_public(client
 
 
 def test_unpublishing_a_page_other_pages_link_to_is_refused_naming_them(staff_client):
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     response = staff_client.post(change_url(trials), page_form_data(trials, status="draft"))
     assert response.status_code == 200
     html = unescape(response.content.decode())
@@ -160,7 +160,7 @@ def test_unpublishing_a_page_other_pages_link_to_is_refused_naming_them(staff_cl
     assert html.count(refusal) == 2
     assert "When high-risk neuroblastoma comes back" in html
     assert "Change or remove the links first, then unpublish it." in html
-    assert Page.objects.get(slug="clinical-trials").status == "published"
+    assert Page.objects.in_language().get(slug="clinical-trials").status == "published"
 
 
 def test_a_page_only_drafts_link_to_can_be_unpublished(staff_client):
@@ -168,11 +168,11 @@ def test_a_page_only_drafts_link_to_can_be_unpublished(staff_client):
     make_page(slug="linker", body="See [target](/pages/target/).", status="draft")
     response = staff_client.post(change_url(target), page_form_data(target, status="draft"))
     assert response.status_code == 302
-    assert Page.objects.get(slug="target").status == "draft"
+    assert Page.objects.in_language().get(slug="target").status == "draft"
 
 
 def test_deleting_a_page_other_pages_link_to_is_refused_in_plain_words(staff_client):
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     response = staff_client.post(delete_url(trials), {"post": "yes"}, follow=True)
     html = unescape(response.content.decode())
     assert "cannot be deleted yet" in html
@@ -256,7 +256,7 @@ def test_check_links_exits_non_zero_from_the_command_line(capsys):
 
 
 def test_check_links_lists_a_link_to_an_old_address_without_failing(capsys):
-    trials = Page.objects.get(slug="clinical-trials")
+    trials = Page.objects.in_language().get(slug="clinical-trials")
     trials.slug = "trials"
     trials.save()
     call_command("check_links")

@@ -97,7 +97,7 @@ def test_a_new_glossary_word_and_a_changed_explanation_wait(editor_client, revie
         ),
     )
     assert response.status_code == 302, text(response)[-2000:]
-    term = Term.objects.get(slug="port")
+    term = Term.objects.in_language().get(slug="port")
     assert "A small device under the skin" not in text(client.get("/glossary/"))
     assert "A small device under the skin" in text(editor_client.get("/glossary/"))
     decide(reviewer_client, term, {"sign_off": "1"})
@@ -163,7 +163,7 @@ def test_a_guide_that_would_strand_a_parent_is_refused_at_sign_off(reviewer, oth
 def test_the_review_screen_shows_the_whole_page_and_says_what_signing_off_means(
     editor_client, reviewer_client
 ):
-    page = Page.objects.get(slug="high-risk")
+    page = Page.objects.in_language().get(slug="high-risk")
     assert not page.is_checked
     body = page.body.replace("{#one-place}", "{#one-place}\n\nOne new sentence.", 1)
     editor_client.post(
@@ -242,7 +242,7 @@ def test_a_reviewer_changes_a_review_date_and_it_is_kept(reviewer_client, page):
 
 
 def test_a_save_from_a_browser_that_changes_no_text_makes_no_waiting_change(editor_client):
-    page = Page.objects.get(slug="low-risk")
+    page = Page.objects.in_language().get(slug="low-risk")
     data = page_form_data(page, order=page.order + 1)
     data["body"] = data["body"].replace("\n", "\r\n").rstrip()
     response = editor_client.post(f"/admin/content/page/{page.pk}/change/", data, follow=True)

@@ -21,7 +21,7 @@ def result_url(clicks):
 
 
 def test_the_first_migrate_creates_calm_starting_texts_that_name_no_number_or_organisation():
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     assert site_text.organisation_name == ""
     assert "24-hour number" in site_text.worried_now_html
     assert "local emergency number" in site_text.worried_now_html
@@ -30,7 +30,7 @@ def test_the_first_migrate_creates_calm_starting_texts_that_name_no_number_or_or
 
 
 def test_the_box_names_the_warning_signs_and_what_to_do_with_no_answer():
-    text = " ".join(SiteText.objects.get().worried_now.split())
+    text = " ".join(SiteText.current().worried_now.split())
     assert "a fever (a high temperature)" in text
     assert "any warning sign the team told you about" in text
     assert "day or night" in text
@@ -38,7 +38,7 @@ def test_the_box_names_the_warning_signs_and_what_to_do_with_no_answer():
     assert "struggling to breathe, has a fit, or is very hard to wake" in text  # an emergency
     assert not re.search(r"\d", text.replace("24-hour", ""))  # no temperature, no number
     # The About page says on what the box rests.
-    assert "{#worried-now}" in SiteText.objects.get().about
+    assert "{#worried-now}" in SiteText.current().about
 
 
 def migration_0024():
@@ -52,7 +52,7 @@ def test_the_starting_box_is_brought_up_to_date_and_its_history_says_why():
     SiteText.objects.update(worried_now=migration.OLD_WORRIED_NOW, about=migration.OLD_ABOUT)
     lines = []
     migration.update_site_text(SiteText, SiteText.history.model, report=lines.append)
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     assert "a fever (a high temperature)" in site_text.worried_now_html
     assert "not written for one country" in site_text.about_html
     assert lines == ["Site-wide texts: worried_now and about updated to the new starting text."]
@@ -69,7 +69,7 @@ def test_an_organisations_own_box_is_never_overwritten():
     before = SiteText.history.count()
     lines = []
     migration.update_site_text(SiteText, SiteText.history.model, report=lines.append)
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     assert site_text.worried_now == own
     assert "not written for one country" in site_text.about  # unchanged apart from \r\n
     assert "written by your organisation: left as it is" in lines[0]
@@ -77,7 +77,7 @@ def test_an_organisations_own_box_is_never_overwritten():
 
 
 def test_saving_renders_markdown_and_keeps_history():
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     site_text.worried_now = "Call **0800 000 000**. <script>x</script>"
     site_text.save()
     assert "<strong>0800 000 000</strong>" in site_text.worried_now_html
@@ -103,7 +103,7 @@ def test_the_worried_box_is_on_every_result_before_the_result(client, clicks, sl
 
 
 def test_the_box_shows_what_the_organisation_wrote(client):
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     site_text.worried_now = "Call the ward on 01234 567890, day or night."
     site_text.save()
     html = client.get("/pages/cns/").content.decode()
@@ -138,7 +138,7 @@ def test_about_says_plainly_when_no_organisation_name_is_set(client):
 
 
 def test_about_names_the_organisation_and_its_contact_once_set(client):
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     site_text.organisation_name = "The Example Children's Cancer Trust"
     site_text.contact = "Email [help@example.org](mailto:help@example.org)."
     site_text.save()
@@ -197,7 +197,7 @@ def test_not_sure_where_says_what_to_ask(client):
 
 
 def test_the_admin_edits_the_one_row_and_cannot_add_or_delete_another(staff_client):
-    site_text = SiteText.objects.get()
+    site_text = SiteText.current()
     response = staff_client.get("/admin/content/sitetext/")
     assert response.status_code == 302
     assert response["Location"].endswith(f"/admin/content/sitetext/{site_text.pk}/change/")

@@ -14,11 +14,20 @@ from content import guide
 from content.models import Answer, Page, Question, Source
 from content.starting.guide import load_starting_guide
 from content.starting.pages import starting_pages
+from tests.support.factories import remove_translations
 from tests.support.migrating import migration_module
 
 pytestmark = pytest.mark.django_db
 
 migration = migration_module("content", "0009_update_starting_content")
+
+
+@pytest.fixture(autouse=True)
+def english_only(db):
+    # These migrations ran before any translation existed: replay them on English rows.
+    remove_translations()
+
+
 ORIGINAL = json.loads(
     (Path(__file__).parent / "data" / "original_starting_content.json").read_text()
 )

@@ -30,19 +30,19 @@ def test_the_first_migrate_publishes_all_six_pages_with_sources_and_no_invented_
 
 @pytest.mark.django_db
 def test_loading_again_never_overwrites_an_editors_change():
-    page = Page.objects.get(slug="cns")
+    page = Page.objects.in_language().get(slug="cns")
     page.body = "Edited by a nurse."
     page.save()
     load_starting_pages(Page, Source)
-    assert Page.objects.get(slug="cns").body == "Edited by a nurse."
-    assert Page.objects.filter(slug__in=SLUGS).count() == 6
+    assert Page.objects.in_language().get(slug="cns").body == "Edited by a nurse."
+    assert Page.objects.in_language().filter(slug__in=SLUGS).count() == 6
 
 
 @pytest.mark.django_db
 def test_loading_recreates_only_a_missing_page():
     Page.objects.filter(slug="clinical-trials").delete()
     load_starting_pages(Page, Source)
-    assert Page.objects.get(slug="clinical-trials").sources.count() >= 1
+    assert Page.objects.in_language().get(slug="clinical-trials").sources.count() >= 1
 
 
 def test_review_dates_are_spread_across_pages():
@@ -53,14 +53,17 @@ def test_review_dates_are_spread_across_pages():
 @pytest.mark.parametrize("slug", ["low-risk", "intermediate-risk", "high-risk"])
 @pytest.mark.django_db
 def test_risk_group_pages_have_stable_section_ids_for_the_guide(slug):
-    html = Page.objects.get(slug=slug).body_html
+    html = Page.objects.in_language().get(slug=slug).body_html
     assert '<h2 id="one-place">' in html
     assert '<h2 id="spread">' in html
 
 
 @pytest.mark.django_db
 def test_the_overview_has_a_section_on_risk_groups():
-    assert '<h2 id="risk-groups">' in Page.objects.get(slug="what-is-recurrence").body_html
+    assert (
+        '<h2 id="risk-groups">'
+        in Page.objects.in_language().get(slug="what-is-recurrence").body_html
+    )
 
 
 @pytest.mark.django_db

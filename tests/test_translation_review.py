@@ -8,9 +8,17 @@ from django.utils import translation
 from content import languages, review
 from content.models import Change, Guide, Page, ReviewDecision, ReviewerLanguages, SiteText, Term
 from content.review import translations
-from tests.support.factories import make_user, publish_guide
+from tests.support.factories import make_user, publish_guide, remove_translations
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_rows_alone():
+    # Each test makes the translations it needs (the migration's starting
+    # translations: tests/test_translated_pages.py).
+    remove_translations()
+
 
 LANGUAGE = languages.translations()[0]
 NAME = languages.english_name(LANGUAGE)

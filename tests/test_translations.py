@@ -8,13 +8,20 @@ from django.utils import translation
 
 from content import languages, review
 from content.models import Guide, Page, SiteText, Term
-from tests.support.factories import make_page, make_term
+from tests.support.factories import make_page, make_term, remove_translations
 
 pytestmark = pytest.mark.django_db
 
 # Any translation language will do: the first one the settings name.
 LANGUAGE = languages.translations()[0]
 FRENCH_TITLE = "Quand le neuroblastome à haut risque revient"
+
+
+@pytest.fixture(autouse=True)
+def no_starting_translations():
+    # These tests make their own translations, from English rows alone
+    # (tests/test_translated_pages.py covers the starting ones).
+    remove_translations()
 
 
 def translate_page(english, **fields):

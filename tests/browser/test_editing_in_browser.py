@@ -17,7 +17,7 @@ HARD = (
 def test_the_preview_shows_the_grade_and_hard_sentences_as_the_editor_types(page, site, editor):
     csp = watch_csp(page)
     log_in(page, site)
-    cns = Page.objects.get(slug="cns")
+    cns = Page.objects.in_language().get(slug="cns")
     page.goto(site + admin_url(f"content/page/{cns.pk}/change/"))
     page.locator("textarea.markdownx-editor").fill(f"The cat sat. {HARD}")
     box = page.locator(".markdownx-preview .preview-readability")
@@ -45,7 +45,7 @@ def test_the_section_list_narrows_to_the_chosen_page(page, site, editor):
 
 
 def test_the_page_list_and_its_grade_column_fit_at_1280px(browser, site, editor):
-    hard = Page.objects.get(slug="cns")
+    hard = Page.objects.in_language().get(slug="cns")
     hard.body = HARD
     hard.save()
     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -24,7 +24,10 @@ def add_feedback():
         ("low-risk", False, Feedback.Where.PAGE),
     ]:
         Feedback.objects.create(
-            page=Page.objects.get(slug=slug), helpful=helpful, where=where, comment=COMMENT
+            page=Page.objects.in_language().get(slug=slug),
+            helpful=helpful,
+            where=where,
+            comment=COMMENT,
         )
 
 

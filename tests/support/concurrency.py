@@ -56,7 +56,10 @@ def status(client, url, data):
 def two_page_saves(user, rounds=5):
     """Two editors save two different pages at the same moment; every status returned."""
     editors = [signed_in(user), signed_in(user)]
-    pages = [Page.objects.get(slug="cns"), Page.objects.get(slug="low-risk")]
+    pages = [
+        Page.objects.in_language().get(slug="cns"),
+        Page.objects.in_language().get(slug="low-risk"),
+    ]
     outcomes = []
     for round_ in range(rounds):
         actions = [
@@ -77,7 +80,7 @@ def same_page_saves(user, rounds=3):
     the same moment. Returns, for each round, the two statuses and the bodies
     they sent, and the body that waits afterwards."""
     editors = [signed_in(user), signed_in(user)]
-    page = Page.objects.get(slug="cns")
+    page = Page.objects.in_language().get(slug="cns")
     url = reverse("admin:content_page_change", args=[page.pk])
     outcomes = []
     for round_ in range(rounds):
@@ -127,7 +130,7 @@ def guide_race(user, rounds=2):
     target = Page.objects.filter(slug="race-target").first() or make_page(
         slug="race-target", title="A page only the guide may lead to"
     )
-    cns = Page.objects.get(slug="cns")
+    cns = Page.objects.in_language().get(slug="cns")
     where = Question.objects.get(key="where")
     outcomes = []
     for _ in range(rounds):
@@ -158,7 +161,7 @@ def delete_race(user, rounds=2):
     request raised), whether the page is still there, and the guide's problems.
     """
     editors = [signed_in(user), signed_in(user)]
-    cns = Page.objects.get(slug="cns")
+    cns = Page.objects.in_language().get(slug="cns")
     where = Question.objects.get(key="where")
     outcomes = []
     for round_ in range(rounds):

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -10,6 +11,7 @@ from content import languages, review
 from content.models import Guide, Page, Term, bump_content_version
 from content.review.kinds import guide_rows_data
 from content.review.roles import EDITORS, REVIEWERS
+from content.starting.translations import load_starting_translations
 
 PASSWORD = "a-long-test-password"
 
@@ -201,11 +203,24 @@ def decide(client, item, data, **kwargs):
 def publish_starting_content():
     """After loading the starting content with live models (a transactional test
     empties what migrations made): parents get its guide and glossary words,
-    as the migrations give them on a fresh install."""
+    as the migrations give them on a fresh install, and the starting
+    translations in every language the settings name (unchecked, published)."""
     Guide.objects.update_or_create(
         language=languages.default(), defaults={"questions": guide_rows_data()["questions"]}
     )
     Term.objects.update(published=True)
+    load_starting_translations(
+        lambda name: apps.get_model("content", name), languages.translations(), languages.default()
+    )
+
+
+def remove_translations():
+    """Leave the English rows alone in the database, as it was before languages
+    were kept: for tests that replay data migrations written for English only."""
+    from content.models import SiteText
+
+    for model in (Page, Term, SiteText, Guide):
+        model.objects.exclude(language=languages.default()).delete()
 
 
 def stand_in_translations(language=None):
