@@ -1,6 +1,7 @@
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from content import review
+from content import languages, review
 from content.models import SiteText
 from neuroinfo.availability import remember_urgent_help
 
@@ -21,7 +22,11 @@ def site_text_for(request):
     if user is not None and user.is_staff and text.pk:
         change = review.waiting_change(text)
         if change:
-            return review.kind_of(text).preview(text, change.data)
+            text = review.kind_of(text).preview(text, change.data)
+    if text.language != languages.current():
+        # No words of its own in this language yet: the English box, marked so
+        # (a screen reader reads it as English, not as the page's language).
+        text.fallback_lang = translation.to_locale(text.language).replace("_", "-")
     return text
 
 

@@ -1,8 +1,12 @@
 from django.db.models import Exists, Min, OuterRef
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 
+from content import languages
 from content.context_processors import site_text_for
 from content.models import Page, Source
+from content.views.pages import translation_state
 from neuroinfo.response_cache import public_page
 
 
@@ -20,8 +24,14 @@ def about(request):
         .values("first")
     )
     sources = Source.objects.filter(pk__in=first_of_each).order_by("organisation", "title")
+    site_text = site_text_for(request)
+    state = None
+    if site_text.pk and site_text.is_translation:
+        with translation.override(languages.default()):
+            english_url = reverse("content:about")
+        state = translation_state(site_text, english_url, made=site_text.updated)
     return render(
         request,
         "content/about.html",
-        {"site_text": site_text_for(request), "sources": sources},
+        {"site_text": site_text, "sources": sources, "site_text_state": state},
     )

@@ -7,13 +7,19 @@ the answers are read, checked and shown, never stored.
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from content import guide, languages, navigation
 from content.models import Page
 from content.questions import questions_section
 from content.views.guide import _params, bad_request, english_lang, private_cache, result_url
-from content.views.pages import visible_page
+from content.views.pages import (
+    Untranslated,
+    render_untranslated,
+    translation_state,
+    visible_page,
+)
 
 # Empty lines a parent can write on, under each question and for their own.
 ANSWER_LINES = 3
@@ -22,6 +28,12 @@ OWN_QUESTION_LINES = 6
 
 def page_questions(request, slug):
     page = visible_page(request, slug)
+    if isinstance(page, Untranslated):  # in English only, so far
+        if not questions_section(page.english.body_html)[1]:
+            raise Http404("This page has no list of questions.")
+        with translation.override(languages.default()):
+            english_url = reverse("content:page_questions", args=[slug])
+        return render_untranslated(request, page, english_url)
     if not isinstance(page, Page):  # a moved page: its questions moved with it
         return redirect(page.url + "questions/", permanent=True)
     __, questions = questions_section(page.body_html)
@@ -35,6 +47,7 @@ def page_questions(request, slug):
             "questions": questions,
             "answer_lines": range(ANSWER_LINES),
             "own_lines": range(OWN_QUESTION_LINES),
+            "translation_state": translation_state(page),
             "breadcrumbs": navigation.breadcrumbs(
                 (page.title, page.get_absolute_url()),
                 (_("Questions to ask"), request.path),
