@@ -37,6 +37,12 @@ PUBLIC_PAGES = {
     "guide start": "/guide/",
     "guide question": "/guide/risk-group/?where=spread",
     "guide result": "/guide/result/?where=spread&risk-group=high",
+    # Each language's pages, with the starting translations migrate loads.
+    "home in French": "/fr/",
+    "content page in French": "/fr/pages/high-risk/",
+    "guide result in French": "/fr/guide/result/?where=spread&risk-group=high",
+    "content page in Spanish": "/es/pages/high-risk/",
+    "guide question in Spanish": "/es/guide/risk-group/?where=spread",
 }
 # Weighed too, as served: the questions sheet (with its print script) and a
 # search's results are not kept in the page cache, so are not compressed.
@@ -44,6 +50,7 @@ ALSO_WEIGHED = {
     "questions sheet": "/pages/high-risk/questions/",
     "glossary": "/glossary/",
     "search results": "/search/?q=stem+cell+transplant",
+    "search results in Spanish": "/es/search/?q=recaida",
 }
 ACCEPT = {"Accept-Encoding": "gzip, deflate, br"}
 
