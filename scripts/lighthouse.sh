@@ -33,6 +33,10 @@ PAGES=(
   "guide question|200|/guide/where/"
   "question with error|200|/guide/where/next/"
   "guide result|200|/guide/result/?where=one-place&risk-group=intermediate"
+  "content page, French|200|/fr/pages/high-risk/"
+  "guide question, French|200|/fr/guide/where/"
+  "content page, Spanish|200|/es/pages/high-risk/"
+  "guide result, Spanish|200|/es/guide/result/?where=one-place&risk-group=intermediate"
   "404 page|404|/pages/no-such-page/"
 )
 
