@@ -62,27 +62,10 @@ class PageQuerySet(models.QuerySet):
         """What parents reading `language` (None: this request's) may see."""
         return self.filter(status=Page.Status.PUBLISHED).in_language(language)
 
-    def fill_missing_search_vectors(self, batch=500):
-        """Fill the search vector of every page that has none (PostgreSQL only);
-        returns how many were filled.
-
-        Data migrations write pages with historical models, which never run
-        Page.save() (starting translations, a rewrite of the pages' words), and
-        a migration that changes how pages are indexed empties every vector: so
-        this runs after every migrate, whatever order the migrations ran in.
-        """
-        if connections[self.db].vendor != "postgresql":
-            return 0
-        filled = 0
-        missing = self.filter(search_vector__isnull=True).order_by("pk")
-        fields = ("pk", "title", "summary", "body_html", "language")
-        while rows := list(missing.values_list(*fields)[:batch]):
-            for pk, title, summary, body_html, language in rows:
-                self.filter(pk=pk).update(
-                    search_vector=search_vector(title, summary, body_html, language)
-                )
-            filled += len(rows)
-        return filled
+    def fill_missing_search_vectors(self):
+        """Fill the search vector of every page that has none (PostgreSQL
+        only); returns how many were filled."""
+        return fill_missing_search_vectors(self.model, self.db)
 
     def review_overdue(self, today=None):
         return self.filter(review_due__lt=today or timezone.localdate())
@@ -357,9 +340,49 @@ class Page(Translatable, ReviewedText):
         return self.review_due < (today or timezone.localdate())
 
 
-def fill_search_vectors_after_migrate(sender, using="default", **kwargs):
-    """On PostgreSQL, pages written by data migrations get their search vector."""
-    Page.objects.using(using).fill_missing_search_vectors()
+# Pages whose vector is missing are indexed a batch at a time.
+VECTOR_BATCH = 500
+
+
+def fill_missing_search_vectors(page_model, using):
+    """Fill the search vector of every page of `page_model` (the live model, or
+    a migration state's) that has none, on PostgreSQL; returns how many.
+
+    Data migrations write pages with historical models, which never run
+    Page.save() (starting translations, a rewrite of the pages' words), and
+    a migration that changes how pages are indexed empties every vector: so
+    this runs after every migrate, whatever order the migrations ran in.
+    """
+    if connections[using].vendor != "postgresql":
+        return 0
+    pages = page_model._default_manager.using(using)
+    # A database migrated only part of the way may not have languages yet.
+    has_language = any(f.name == "language" for f in page_model._meta.get_fields())
+    fields = ["pk", "title", "summary", "body_html"] + (["language"] if has_language else [])
+    missing = pages.filter(search_vector__isnull=True).order_by("pk")
+    filled = 0
+    while rows := list(missing.values_list(*fields)[:VECTOR_BATCH]):
+        for pk, title, summary, body_html, *language in rows:
+            pages.filter(pk=pk).update(
+                search_vector=search_vector(title, summary, body_html, *language)
+            )
+        filled += len(rows)
+    return filled
+
+
+def fill_search_vectors_after_migrate(sender, using="default", apps=None, **kwargs):
+    """On PostgreSQL, pages written by data migrations get their search vector.
+    Read through the migrated state's models (`apps`): the database may stand
+    at any migration, not at today's models."""
+    if apps is None:
+        return
+    try:
+        page_model = apps.get_model("content", "Page")
+    except LookupError:  # migrated back to before pages existed
+        return
+    if not any(f.name == "search_vector" for f in page_model._meta.get_fields()):
+        return
+    fill_missing_search_vectors(page_model, using)
 
 
 class Source(models.Model):
