@@ -194,10 +194,6 @@ def database_steps(client, url):
     return steps
 
 
-@pytest.mark.skipif(
-    connection.vendor != "sqlite",
-    reason="counts SQLite's own steps; the PostgreSQL pass checks query counts above",
-)
 def merge_search_index():
     """SQLite's search index in one segment. Left to itself, FTS5 merges its
     segments now and then as pages are added, and reading the unmerged ones
@@ -210,6 +206,10 @@ def merge_search_index():
         )
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="counts SQLite's own steps; the PostgreSQL pass checks query counts above",
+)
 def test_no_public_page_makes_the_database_walk_every_page(client, db):
     added = 1000
     merge_search_index()
